@@ -1,0 +1,7 @@
+import { auth } from './auth';
+
+describe('auth', () => {
+  it('should work', () => {
+    expect(auth()).toEqual('auth');
+  });
+});

@@ -1,0 +1,3 @@
+export function auth(): string {
+  return 'auth';
+}

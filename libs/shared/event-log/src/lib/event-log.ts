@@ -1,0 +1,3 @@
+export function eventLog(): string {
+  return 'event-log';
+}
