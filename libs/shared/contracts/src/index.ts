@@ -1,1 +1,5 @@
-export * from './lib/contracts';
+export * from './lib/envelope';
+export * from './lib/topics';
+export * from './lib/event-catalog';
+export * from './lib/events/diagnostics.events';
+export * from './lib/catalog';

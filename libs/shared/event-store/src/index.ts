@@ -1,1 +1,6 @@
-export * from './lib/event-store';
+export * from './lib/commit';
+export * from './lib/commit-store';
+export * from './lib/concurrency-conflict';
+export * from './lib/event-sink';
+export * from './lib/outbox-relay';
+export * from './lib/aggregate-repository';

@@ -1,1 +1,6 @@
-export * from './lib/messaging';
+export * from './lib/topic-provisioner';
+export * from './lib/kafka-headers';
+export * from './lib/event-publisher';
+export * from './lib/processed-events';
+export * from './lib/retry-policy';
+export * from './lib/event-consumer';

@@ -1,3 +1,0 @@
-export function eventLog(): string {
-  return 'event-log';
-}

@@ -1,0 +1,3 @@
+export * from './lib/infra-env';
+export * from './lib/eventually';
+export * from './lib/kafka-test-client';
