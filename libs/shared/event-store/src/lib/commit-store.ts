@@ -1,7 +1,7 @@
 import type { Collection, Connection } from 'mongoose';
 import type { EventEnvelope } from '@yrd/contracts';
 import { commitId, toCommit, type CommitDocument } from './commit';
-import { ConcurrencyConflict, isDuplicateKeyError } from './concurrency-conflict';
+import { GroupCommit } from './group-commit';
 
 /**
  * The store of record. Written only by inserts; reads fold commits back into a stream.
@@ -9,20 +9,17 @@ import { ConcurrencyConflict, isDuplicateKeyError } from './concurrency-conflict
  */
 export class CommitStore {
   private readonly commits: Collection<CommitDocument>;
+  private readonly group: GroupCommit;
 
   constructor(connection: Connection, collectionName = 'commits') {
     this.commits = connection.collection<CommitDocument>(collectionName) as unknown as Collection<CommitDocument>;
+    this.group = new GroupCommit(this.commits);
   }
 
   /** Appends events that continue the stream at `events[0].streamVersion`; throws ConcurrencyConflict if taken. */
   async append(events: readonly EventEnvelope[], now = new Date()): Promise<CommitDocument> {
     const commit = toCommit(events, now);
-    try {
-      await this.commits.insertOne(commit);
-    } catch (e) {
-      if (isDuplicateKeyError(e)) throw new ConcurrencyConflict(commit.streamId, commit.firstVersion - 1);
-      throw e;
-    }
+    await this.group.insert(commit);
     return commit;
   }
 

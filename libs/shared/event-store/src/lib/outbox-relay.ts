@@ -8,6 +8,8 @@ export interface OutboxRelayOptions {
   /** A commit younger than this is assumed to be in a live relay's hands. */
   sweepGraceMs?: number;
   maxBatch?: number;
+  /** Published commits are marked in the store in batches, off the publishing path. */
+  markIntervalMs?: number;
   /** Test seam: runs after publishing and before marking, so a test can crash the relay there. */
   afterPublish?: (commits: readonly CommitDocument[]) => Promise<void> | void;
   onError?: (error: unknown) => void;
@@ -29,6 +31,9 @@ export class OutboxRelay {
   private draining: Promise<void> | null = null;
   private timer: NodeJS.Timeout | null = null;
   private stopped = false;
+  private toMark: string[] = [];
+  private markTimer: NodeJS.Timeout | null = null;
+  private marking: Promise<void> = Promise.resolve();
   private readonly opts: Required<Omit<OutboxRelayOptions, 'afterPublish'>> & Pick<OutboxRelayOptions, 'afterPublish'>;
 
   constructor(
@@ -40,6 +45,7 @@ export class OutboxRelay {
       sweepIntervalMs: options.sweepIntervalMs ?? 5000,
       sweepGraceMs: options.sweepGraceMs ?? 10000,
       maxBatch: options.maxBatch ?? 500,
+      markIntervalMs: options.markIntervalMs ?? 1000,
       afterPublish: options.afterPublish,
       onError: options.onError ?? (() => undefined),
     };
@@ -58,7 +64,7 @@ export class OutboxRelay {
     this.timer = setTimeout(tick, 0);
   }
 
-  /** Hands a fresh commit to the relay; resolves when it is published and marked. */
+  /** Hands a fresh commit to the relay; resolves when the broker has acknowledged it. */
   relay(commit: CommitDocument): Promise<void> {
     return new Promise((resolve, reject) => {
       this.queue.push({ commit, done: [(e) => (e ? reject(e) : resolve())] });
@@ -72,6 +78,7 @@ export class OutboxRelay {
     const leftovers = await this.store.findUnpublished(new Date(Date.now() - graceMs), this.opts.maxBatch * 4);
     const fresh = leftovers.filter((c) => !this.inFlight.has(c._id));
     await Promise.all(fresh.map((c) => this.relay(c)));
+    await this.flushMarks();
     return fresh.length;
   }
 
@@ -81,6 +88,21 @@ export class OutboxRelay {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
     while (this.draining) await this.draining;
+    await this.flushMarks();
+  }
+
+  /** Marks everything published so far (one store round-trip for many commits). */
+  async flushMarks(): Promise<void> {
+    if (this.markTimer) clearTimeout(this.markTimer);
+    this.markTimer = null;
+    const ids = this.toMark;
+    this.toMark = [];
+    const previous = this.marking;
+    this.marking = previous.then(() => this.store.markPublished(ids)).catch((e) => {
+      // Unmarked commits are merely published again by a later sweep.
+      this.opts.onError(e);
+    });
+    await this.marking;
   }
 
   private kick(): void {
@@ -97,7 +119,8 @@ export class OutboxRelay {
       try {
         await this.sink.publish(batch.flatMap((p) => p.commit.events));
         await this.opts.afterPublish?.(batch.map((p) => p.commit));
-        await this.store.markPublished(batch.map((p) => p.commit._id));
+        this.toMark.push(...batch.map((p) => p.commit._id));
+        this.markTimer ??= setTimeout(() => void this.flushMarks(), this.opts.markIntervalMs);
         batch.forEach((p) => p.done.forEach((d) => d()));
       } catch (error) {
         // Left unpublished in the store: the sweep publishes it again later.
