@@ -1,1 +1,12 @@
-export * from './lib/auth';
+export * from './lib/auth.constants';
+export * from './lib/principal';
+export * from './lib/secret';
+export * from './lib/token';
+export * from './lib/dev-users';
+export * from './lib/bureau-scope';
+export * from './lib/decorators';
+export * from './lib/swagger';
+export * from './lib/jwt-auth.guard';
+export * from './lib/roles.guard';
+export * from './lib/auth.module';
+export type { AuthRequest } from './lib/request';

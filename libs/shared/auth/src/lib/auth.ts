@@ -1,3 +1,0 @@
-export function auth(): string {
-  return 'auth';
-}
