@@ -1,0 +1,3 @@
+export * from './lib/backbone.options';
+export * from './lib/event-backbone';
+export * from './lib/backbone.module';

@@ -1,0 +1,102 @@
+import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap, type OnModuleInit } from '@nestjs/common';
+import { InjectConnection } from '@nestjs/mongoose';
+import type { Kafka } from 'kafkajs';
+import type { Connection } from 'mongoose';
+import { TopicRegistry, type Actor, type BoundedContext } from '@yrd/contracts';
+import type { DomainEvent, EventMetadata } from '@yrd/event-log';
+import { AggregateRepository, CommitStore, OutboxRelay, type AggregateDefinition, type AggregateRepositoryOptions } from '@yrd/event-store';
+import { EventConsumer, EventPublisher, ProcessedEvents, provisionTopics, topicSettingsFromEnv, type EventHandler, type RetryPolicy } from '@yrd/messaging';
+import { CorrelationContext, KAFKA } from '@yrd/platform';
+import { BACKBONE_OPTIONS, type BackboneOptions } from './backbone.options';
+
+export interface ConsumerRegistration {
+  /** Unique within the service: the consumer group is `<service>.<name>`. */
+  name: string;
+  contexts: readonly BoundedContext[];
+  handler: EventHandler;
+  retry?: Partial<RetryPolicy>;
+}
+
+/**
+ * One service's connection to the event backbone: its topics, its commit store and relay, its
+ * publisher and its consumers, started and stopped with the application (consumers leave their
+ * groups first, then the relay drains, then the producer flushes).
+ */
+@Injectable()
+export class EventBackbone implements OnModuleInit, OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly log = new Logger(EventBackbone.name);
+  readonly topics = new TopicRegistry(process.env['KAFKA_TOPIC_NAMESPACE'] || 'yrd');
+  readonly publisher: EventPublisher;
+  readonly store: CommitStore;
+  readonly relay: OutboxRelay;
+  private readonly consumers: EventConsumer[] = [];
+  private readonly registrations: ConsumerRegistration[] = [];
+
+  constructor(
+    @Inject(KAFKA) private readonly kafka: Kafka,
+    @InjectConnection() private readonly connection: Connection,
+    @Inject(BACKBONE_OPTIONS) private readonly options: BackboneOptions,
+  ) {
+    this.publisher = new EventPublisher(kafka, options.catalog, this.topics);
+    this.store = new CommitStore(connection, `commits_${options.service.replace(/[^a-z0-9]/gi, '_')}`);
+    this.relay = new OutboxRelay(this.store, this.publisher, {
+      onError: (e) => this.log.warn(`outbox relay: ${(e as Error).message}; the sweep will publish again`),
+    });
+  }
+
+  async onModuleInit(): Promise<void> {
+    const created = await provisionTopics(this.kafka, this.topics.all(this.options.contexts), topicSettingsFromEnv());
+    if (created.length > 0) this.log.log(`created topics ${created.join(', ')}`);
+    await this.publisher.connect();
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    this.relay.start();
+    for (const r of this.registrations) await this.startConsumer(r);
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    await Promise.allSettled(this.consumers.map((c) => c.stop()));
+    await this.relay.stop();
+    await this.publisher.close();
+  }
+
+  /** A repository for an aggregate whose events this service writes. */
+  repository<S, E extends DomainEvent>(aggregate: AggregateDefinition<S, E>, options?: AggregateRepositoryOptions): AggregateRepository<S, E> {
+    return new AggregateRepository(this.store, this.relay, aggregate, options);
+  }
+
+  /** Registers a consumer; it starts with the application (call from a provider's constructor or onModuleInit). */
+  consume(registration: ConsumerRegistration): void {
+    this.registrations.push(registration);
+  }
+
+  /** Event metadata for a command: who, and the correlation id of the request or event being handled. */
+  metadata(actor: Actor, causationId: string | null = null, now = new Date()): EventMetadata {
+    return { actor, correlationId: CorrelationContext.currentOrNew(), causationId, now };
+  }
+
+  /** Resolves when every registered consumer has joined its group (tests, readiness). */
+  async whenConsuming(): Promise<void> {
+    await Promise.all(this.consumers.map((c) => c.whenJoined()));
+  }
+
+  private async startConsumer(r: ConsumerRegistration): Promise<void> {
+    const groupId = `${this.options.service}.${r.name}`;
+    const consumer = new EventConsumer({
+      kafka: this.kafka,
+      groupId,
+      topics: r.contexts.map((c) => this.topics.eventsTopic(c)),
+      catalog: this.options.catalog,
+      processed: new ProcessedEvents(this.connection, groupId),
+      dlq: this.publisher,
+      dlqTopic: (t) => this.topics.dlqTopic(t),
+      handler: r.handler,
+      retry: r.retry,
+      around: (event, run) => CorrelationContext.run(event.correlationId, run),
+      log: (level, message, fields) => this.log[level === 'info' ? 'log' : level](`${message} ${JSON.stringify(fields ?? {})}`),
+    });
+    this.consumers.push(consumer);
+    await consumer.start();
+  }
+}
