@@ -1,0 +1,4 @@
+export * from './lib/bureaus.data';
+export * from './lib/registry';
+export * from './lib/credit-code';
+export * from './lib/person-id';
