@@ -2,5 +2,8 @@ export * from './lib/envelope';
 export * from './lib/topics';
 export * from './lib/event-catalog';
 export * from './lib/events/diagnostics.events';
+export * from './lib/events/common.schemas';
+export * from './lib/events/intake.events';
+export * from './lib/events/referral.events';
 export * from './lib/catalog';
 export * from './lib/asyncapi';

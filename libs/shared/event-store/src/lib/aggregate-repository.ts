@@ -10,7 +10,8 @@ export interface AggregateDefinition<S, E extends DomainEvent> {
   evolve: (state: S, event: E) => S;
 }
 
-export type Decision<E, Err> = { ok: true; events: E[] } | { ok: false; error: Err };
+/** A decider's answer: the events to append (`value`) or why the command was refused. */
+export type Decision<E, Err> = { readonly ok: true; readonly value: readonly E[] } | { readonly ok: false; readonly error: Err };
 
 export type Outcome<S, Err> =
   | { ok: true; state: S; events: EventEnvelope[]; version: number }
@@ -68,8 +69,8 @@ export class AggregateRepository<S, E extends DomainEvent> {
     for (let attempt = 0; ; attempt++) {
       const decision = decide(current.state);
       if (!decision.ok) return { ok: false, error: decision.error, state: current.state, version: current.head.version };
-      if (decision.events.length === 0) return { ok: true, state: current.state, events: [], version: current.head.version };
-      const envelopes = chainEvents(current.head, decision.events, meta);
+      if (decision.value.length === 0) return { ok: true, state: current.state, events: [], version: current.head.version };
+      const envelopes = chainEvents(current.head, decision.value, meta);
       try {
         const commit = await this.store.append(envelopes);
         const next = this.remember(streamId, current.state, envelopes);

@@ -15,6 +15,6 @@ export const probeAggregate = {
 export function probe(note?: string) {
   return (state: ProbeState): Decision<ProbeEvent, never> => ({
     ok: true,
-    events: [{ type: 'backbone.probed', data: note === undefined ? { seq: state.count } : { seq: state.count, note } }],
+    value: [{ type: 'backbone.probed', data: note === undefined ? { seq: state.count } : { seq: state.count, note } }],
   });
 }
