@@ -1,10 +1,14 @@
 import { Module } from '@nestjs/common';
-import { AppController } from './app.controller';
-import { AppService } from './app.service';
+import { PlatformModule } from '@yrd/platform';
+import { DEFAULT_PORT, SERVICE_NAME } from './service';
 
 @Module({
-  imports: [],
-  controllers: [AppController],
-  providers: [AppService],
+  // PlatformModule first: its connections close after every other module's shutdown hooks.
+  imports: [
+    PlatformModule.forService({
+      service: SERVICE_NAME,
+      defaultPort: DEFAULT_PORT,
+    }),
+  ],
 })
 export class AppModule {}

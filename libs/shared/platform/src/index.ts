@@ -1,4 +1,7 @@
-export { PlatformModule, type PlatformModuleOptions } from './lib/platform.module';
+export {
+  PlatformModule,
+  type PlatformModuleOptions,
+} from './lib/platform.module';
 export {
   ConfigValidationError,
   LOG_LEVELS,
@@ -10,10 +13,22 @@ export {
   type PlatformEnv,
 } from './lib/config/env.schema';
 export { PLATFORM_ENV, PlatformConfig } from './lib/config/platform-config';
-export { KAFKA, KAFKA_CONFIG, REDIS, REDIS_OPTIONS } from './lib/connections/tokens';
-export { kafkaConfig, kafkaLogLevel, pinoLogCreator } from './lib/connections/kafka.factory';
+export {
+  KAFKA,
+  KAFKA_CONFIG,
+  REDIS,
+  REDIS_OPTIONS,
+} from './lib/connections/tokens';
+export {
+  kafkaConfig,
+  kafkaLogLevel,
+  pinoLogCreator,
+} from './lib/connections/kafka.factory';
 export { redisOptions, closeRedis } from './lib/connections/redis.factory';
-export { CORRELATION_HEADER, CorrelationContext } from './lib/logging/correlation';
+export {
+  CORRELATION_HEADER,
+  CorrelationContext,
+} from './lib/logging/correlation';
 export { REDACTED_PATHS } from './lib/logging/logger-options';
 export { KafkaHealthIndicator } from './lib/health/kafka.health';
 export { RedisHealthIndicator } from './lib/health/redis.health';

@@ -21,7 +21,7 @@ import { ApiProperty } from '@nestjs/swagger';
 import { IsInt, IsString, Min } from 'class-validator';
 import type { Redis } from 'ioredis';
 import type { Connection } from 'mongoose';
-import { createServer } from 'node:net';
+import { connect, createServer } from 'node:net';
 import { randomBytes } from 'node:crypto';
 import request from 'supertest';
 import { CorrelationContext } from './logging/correlation';
@@ -31,7 +31,8 @@ import { PlatformModule } from './platform.module';
 
 jest.setTimeout(60_000);
 
-const UUID_V7 = /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+const UUID_V7 =
+  /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 const dbName = `yrd_test_${randomBytes(4).toString('hex')}`;
 const mongoPort = process.env['YRD_MONGO_PORT'] ?? '27018';
 const baseEnv = {
@@ -46,7 +47,9 @@ const baseEnv = {
 class CaptureStream {
   readonly lines: Record<string, unknown>[] = [];
   write(chunk: string): void {
-    for (const line of chunk.split('\n')) if (line.trim()) this.lines.push(JSON.parse(line) as Record<string, unknown>);
+    for (const line of chunk.split('\n'))
+      if (line.trim())
+        this.lines.push(JSON.parse(line) as Record<string, unknown>);
   }
 }
 
@@ -89,13 +92,19 @@ function recorder(name: string) {
       @InjectConnection() private readonly mongo: Connection,
     ) {}
     onApplicationShutdown(): void {
-      observedAtShutdown[name] = { redis: this.redis.status, mongo: this.mongo.readyState };
+      observedAtShutdown[name] = {
+        redis: this.redis.status,
+        mongo: this.mongo.readyState,
+      };
     }
   }
   return Recorder;
 }
 
-@Module({ controllers: [ProbeController], providers: [recorder('featureModule')] })
+@Module({
+  controllers: [ProbeController],
+  providers: [recorder('featureModule')],
+})
 class FeatureModule {}
 
 @Global()
@@ -104,7 +113,11 @@ class LaterGlobalModule {}
 
 function appModule(env: Record<string, string>, logStream: CaptureStream) {
   @Module({
-    imports: [PlatformModule.forService({ service: 'platform-it', env, logStream }), FeatureModule, LaterGlobalModule],
+    imports: [
+      PlatformModule.forService({ service: 'platform-it', env, logStream }),
+      FeatureModule,
+      LaterGlobalModule,
+    ],
   })
   class TestAppModule {}
   return TestAppModule;
@@ -119,8 +132,45 @@ async function closedPort(): Promise<number> {
   return port;
 }
 
+/** Fail fast, with the fix in the message, when the local servers are not running. */
+async function expectServersUp(): Promise<void> {
+  const targets = [
+    ['Kafka', baseEnv.KAFKA_BROKERS.split(',')[0] ?? ''],
+    ['MongoDB (FerretDB)', `127.0.0.1:${mongoPort}`],
+    ['Redis', new URL(baseEnv.REDIS_URL).host],
+  ] as const;
+  const down: string[] = [];
+  for (const [name, hostPort] of targets) {
+    const i = hostPort.lastIndexOf(':');
+    const ok = await new Promise<boolean>((resolve) => {
+      const socket = connect({
+        host: hostPort.slice(0, i),
+        port: Number(hostPort.slice(i + 1)),
+      });
+      socket.setTimeout(1_000);
+      socket.once('connect', () => {
+        socket.destroy();
+        resolve(true);
+      });
+      socket.once('error', () => resolve(false));
+      socket.once('timeout', () => {
+        socket.destroy();
+        resolve(false);
+      });
+    });
+    if (!ok) down.push(`${name} at ${hostPort}`);
+  }
+  if (down.length > 0) {
+    throw new Error(
+      `Local servers not reachable: ${down.join(', ')}. Start them: bash deploy/local/infra.sh up`,
+    );
+  }
+}
+
 function tcpHandles(): number {
-  return process.getActiveResourcesInfo().filter((r) => r === 'TCPSocketWrap' || r === 'TCPServerWrap').length;
+  return process
+    .getActiveResourcesInfo()
+    .filter((r) => r === 'TCPSocketWrap' || r === 'TCPServerWrap').length;
 }
 
 describe('PlatformModule against the local servers', () => {
@@ -129,8 +179,13 @@ describe('PlatformModule against the local servers', () => {
   let handlesBefore: number;
 
   beforeAll(async () => {
+    await expectServersUp();
     handlesBefore = tcpHandles();
-    app = await createHttpApp(appModule(baseEnv, logs), { service: 'platform-it', title: 'IT', shutdownHooks: false });
+    app = await createHttpApp(appModule(baseEnv, logs), {
+      service: 'platform-it',
+      title: 'IT',
+      shutdownHooks: false,
+    });
     await app.init();
   });
 
@@ -161,10 +216,16 @@ describe('PlatformModule against the local servers', () => {
     expect(res.headers['x-correlation-id']).toBe('it-corr:0001');
     expect(res.body).toEqual({ correlationId: 'it-corr:0001' });
 
-    const lines = logs.lines.filter((l) => l['correlationId'] === 'it-corr:0001');
+    const lines = logs.lines.filter(
+      (l) => l['correlationId'] === 'it-corr:0001',
+    );
     const inside = lines.find((l) => l['msg'] === 'inside the handler');
     const completed = lines.find((l) => l['msg'] === 'request completed');
-    expect(inside).toMatchObject({ level: 'info', service: 'platform-it', context: 'Probe' });
+    expect(inside).toMatchObject({
+      level: 'info',
+      service: 'platform-it',
+      context: 'Probe',
+    });
     expect(completed).toBeDefined();
     const req = (completed as { req: { headers: Record<string, string> } }).req;
     expect(req.headers['authorization']).toBe('[Redacted]');
@@ -172,9 +233,13 @@ describe('PlatformModule against the local servers', () => {
   });
 
   it('generates a UUIDv7 when the header is missing or invalid', async () => {
-    const missing = await request(app.getHttpServer()).get('/probe/correlation').expect(200);
+    const missing = await request(app.getHttpServer())
+      .get('/probe/correlation')
+      .expect(200);
     expect(missing.headers['x-correlation-id']).toMatch(UUID_V7);
-    expect(missing.body.correlationId).toBe(missing.headers['x-correlation-id']);
+    expect(missing.body.correlationId).toBe(
+      missing.headers['x-correlation-id'],
+    );
 
     const invalid = await request(app.getHttpServer())
       .get('/probe/correlation')
@@ -191,22 +256,38 @@ describe('PlatformModule against the local servers', () => {
       return CorrelationContext.current();
     });
     expect(seen).toBe('evt-42');
-    expect(logs.lines.find((l) => l['msg'] === 'handling event')).toMatchObject({
-      correlationId: 'evt-42',
-      context: 'Consumer',
-      service: 'platform-it',
-    });
+    expect(logs.lines.find((l) => l['msg'] === 'handling event')).toMatchObject(
+      {
+        correlationId: 'evt-42',
+        context: 'Consumer',
+        service: 'platform-it',
+      },
+    );
     logger.log('outside any context');
-    expect(logs.lines.find((l) => l['msg'] === 'outside any context')).not.toHaveProperty('correlationId');
+    expect(
+      logs.lines.find((l) => l['msg'] === 'outside any context'),
+    ).not.toHaveProperty('correlationId');
   });
 
   it('validates bodies: 400 naming the fields, unknown properties rejected, DTO instances', async () => {
-    const ok = await request(app.getHttpServer()).post('/probe/echo').send({ name: 'a', count: 2 }).expect(201);
+    const ok = await request(app.getHttpServer())
+      .post('/probe/echo')
+      .send({ name: 'a', count: 2 })
+      .expect(201);
     expect(ok.body).toEqual({ name: 'a', count: 2, isDto: true });
 
-    const bad = await request(app.getHttpServer()).post('/probe/echo').send({ name: 1, count: 0 }).expect(400);
-    expect(bad.body.message).toEqual(['name must be a string', 'count must not be less than 1']);
-    expect(bad.body.errors.map((e: { field: string }) => e.field)).toEqual(['name', 'count']);
+    const bad = await request(app.getHttpServer())
+      .post('/probe/echo')
+      .send({ name: 1, count: 0 })
+      .expect(400);
+    expect(bad.body.message).toEqual([
+      'name must be a string',
+      'count must not be less than 1',
+    ]);
+    expect(bad.body.errors.map((e: { field: string }) => e.field)).toEqual([
+      'name',
+      'count',
+    ]);
 
     const extra = await request(app.getHttpServer())
       .post('/probe/echo')
@@ -222,29 +303,49 @@ describe('PlatformModule against the local servers', () => {
       .set('content-type', 'application/json')
       .send(big)
       .expect(413);
-    expect(tooLarge.body).toMatchObject({ statusCode: 413, error: 'Payload Too Large' });
+    expect(tooLarge.body).toMatchObject({
+      statusCode: 413,
+      error: 'Payload Too Large',
+    });
     expect(tooLarge.headers['x-correlation-id']).toMatch(UUID_V7);
 
     const justUnder = JSON.stringify({ name: 'x'.repeat(1_000_000), count: 1 });
-    await request(app.getHttpServer()).post('/probe/echo').set('content-type', 'application/json').send(justUnder).expect(201);
+    await request(app.getHttpServer())
+      .post('/probe/echo')
+      .set('content-type', 'application/json')
+      .send(justUnder)
+      .expect(201);
 
     const malformed = await request(app.getHttpServer())
       .post('/probe/echo')
       .set('content-type', 'application/json')
       .send('{"name":')
       .expect(400);
-    expect(malformed.body).toMatchObject({ statusCode: 400, message: 'Malformed JSON body' });
+    expect(malformed.body).toMatchObject({
+      statusCode: 400,
+      message: 'Malformed JSON body',
+    });
   });
 
   it('serves the OpenAPI document at /docs-json and the UI at /docs', async () => {
-    const res = await request(app.getHttpServer()).get('/docs-json').expect(200);
+    const res = await request(app.getHttpServer())
+      .get('/docs-json')
+      .expect(200);
     expect(res.body.openapi).toMatch(/^3\./);
     expect(res.body.info).toMatchObject({ title: 'IT' });
-    expect(Object.keys(res.body.paths)).toEqual(expect.arrayContaining(['/health', '/probe/echo']));
-    expect(res.body.components.securitySchemes.bearer).toMatchObject({ type: 'http', scheme: 'bearer' });
+    expect(Object.keys(res.body.paths)).toEqual(
+      expect.arrayContaining(['/health', '/probe/echo']),
+    );
+    expect(res.body.components.securitySchemes.bearer).toMatchObject({
+      type: 'http',
+      scheme: 'bearer',
+    });
     expect(res.body.components.schemas.EchoDto).toMatchObject({
       required: ['name', 'count'],
-      properties: { name: { type: 'string' }, count: { type: 'number', minimum: 1 } },
+      properties: {
+        name: { type: 'string' },
+        count: { type: 'number', minimum: 1 },
+      },
     });
     const ui = await request(app.getHttpServer()).get('/docs/').expect(200);
     expect(ui.text).toContain('swagger-ui');
@@ -253,13 +354,21 @@ describe('PlatformModule against the local servers', () => {
   it('answers 503 naming Redis when Redis is unreachable', async () => {
     const port = await closedPort();
     const deadLogs = new CaptureStream();
-    const dead = await createHttpApp(appModule({ ...baseEnv, REDIS_URL: `redis://127.0.0.1:${port}` }, deadLogs), {
-      service: 'platform-it',
-      shutdownHooks: false,
-    });
+    const dead = await createHttpApp(
+      appModule(
+        { ...baseEnv, REDIS_URL: `redis://127.0.0.1:${port}` },
+        deadLogs,
+      ),
+      {
+        service: 'platform-it',
+        shutdownHooks: false,
+      },
+    );
     try {
       await dead.init();
-      const res = await request(dead.getHttpServer()).get('/health').expect(503);
+      const res = await request(dead.getHttpServer())
+        .get('/health')
+        .expect(503);
       expect(res.body.status).toBe('error');
       expect(Object.keys(res.body.error)).toEqual(['redis']);
       expect(res.body.error.redis.status).toBe('down');
@@ -280,21 +389,32 @@ describe('PlatformModule against the local servers', () => {
     expect(deadRedis.status).toBe(statusAtClose);
     // Logged once (throttled), not thrown. Outside a request nestjs-pino writes through the first
     // logger created in the process, i.e. the first app's stream here.
-    const redisErrors = [...logs.lines, ...deadLogs.lines].filter((l) => l['msg'] === 'Redis connection error (retrying)');
+    const redisErrors = [...logs.lines, ...deadLogs.lines].filter(
+      (l) => l['msg'] === 'Redis connection error (retrying)',
+    );
     expect(redisErrors).toHaveLength(1);
-    expect(redisErrors[0]).toMatchObject({ level: 'warn', context: 'Redis', port: expect.any(Number) });
+    expect(redisErrors[0]).toMatchObject({
+      level: 'warn',
+      context: 'Redis',
+      port: expect.any(Number),
+    });
   });
 
   it('answers 503 naming Kafka when no broker answers, and still closes promptly', async () => {
     const port = await closedPort();
     const dead = await createHttpApp(
-      appModule({ ...baseEnv, KAFKA_BROKERS: `127.0.0.1:${port}` }, new CaptureStream()),
+      appModule(
+        { ...baseEnv, KAFKA_BROKERS: `127.0.0.1:${port}` },
+        new CaptureStream(),
+      ),
       { service: 'platform-it', shutdownHooks: false },
     );
     try {
       await dead.init();
       const started = Date.now();
-      const res = await request(dead.getHttpServer()).get('/health').expect(503);
+      const res = await request(dead.getHttpServer())
+        .get('/health')
+        .expect(503);
       expect(Date.now() - started).toBeLessThan(4_000);
       expect(Object.keys(res.body.error)).toEqual(['kafka']);
       expect(res.body.error.kafka.status).toBe('down');
@@ -314,13 +434,23 @@ describe('PlatformModule against the local servers', () => {
     await mongo.dropDatabase();
     await app.close();
 
-    expect(observedAtShutdown['featureModule']).toEqual({ redis: 'ready', mongo: 1 });
-    expect(observedAtShutdown['laterGlobalModule']).toEqual({ redis: 'ready', mongo: 1 });
+    expect(observedAtShutdown['featureModule']).toEqual({
+      redis: 'ready',
+      mongo: 1,
+    });
+    expect(observedAtShutdown['laterGlobalModule']).toEqual({
+      redis: 'ready',
+      mongo: 1,
+    });
     expect(redis.status).toBe('end');
     expect(mongo.readyState).toBe(0);
     // Sockets and servers are gone (Kafka admin, Redis, MongoDB pool, HTTP).
     await new Promise((r) => setTimeout(r, 200));
     expect(tcpHandles()).toBeLessThanOrEqual(handlesBefore);
-    expect(logs.lines.some((l) => l['msg'] === 'Connections closed (Redis, MongoDB)')).toBe(true);
+    expect(
+      logs.lines.some(
+        (l) => l['msg'] === 'Connections closed (Redis, MongoDB)',
+      ),
+    ).toBe(true);
   });
 });

@@ -1,17 +1,32 @@
-import { DynamicModule, MiddlewareConsumer, Module, NestModule, RequestMethod } from '@nestjs/common';
+import {
+  DynamicModule,
+  MiddlewareConsumer,
+  Module,
+  NestModule,
+  RequestMethod,
+} from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
-import { MongooseModule } from '@nestjs/mongoose';
+import { getConnectionToken, MongooseModule } from '@nestjs/mongoose';
 import { TerminusModule } from '@nestjs/terminus';
 import { Kafka, type KafkaConfig } from 'kafkajs';
 import { LoggerModule, PinoLogger } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
 import type { z } from 'zod';
-import { parseEnv, type EnvSource, type PlatformEnv } from './config/env.schema';
+import {
+  parseEnv,
+  type EnvSource,
+  type PlatformEnv,
+} from './config/env.schema';
 import { PLATFORM_ENV, PlatformConfig } from './config/platform-config';
 import { ConnectionsLifecycle } from './connections/connections.lifecycle';
 import { kafkaConfig } from './connections/kafka.factory';
 import { createRedis, redisOptions } from './connections/redis.factory';
-import { KAFKA, KAFKA_CONFIG, REDIS, REDIS_OPTIONS } from './connections/tokens';
+import {
+  KAFKA,
+  KAFKA_CONFIG,
+  REDIS,
+  REDIS_OPTIONS,
+} from './connections/tokens';
 import { HealthController } from './health/health.controller';
 import { KafkaHealthIndicator } from './health/kafka.health';
 import { RedisHealthIndicator } from './health/redis.health';
@@ -19,7 +34,9 @@ import { CorrelationMiddleware } from './logging/correlation.middleware';
 import { buildLoggerParams } from './logging/logger-options';
 import type { RedisOptions } from 'ioredis';
 
-export interface PlatformModuleOptions<TExtra extends z.ZodRawShape = z.ZodRawShape> {
+export interface PlatformModuleOptions<
+  TExtra extends z.ZodRawShape = z.ZodRawShape,
+> {
   /** Service name: log field `service`, default Kafka client id, Redis connection name. */
   service: string;
   /** Port when PORT is unset. */
@@ -48,7 +65,9 @@ export class PlatformModule implements NestModule {
     // Parsed once, lazily (when the app is created, so the error surfaces from NestFactory.create).
     let parsed: (PlatformEnv & Record<string, unknown>) | undefined;
     const loadEnv = (): PlatformEnv & Record<string, unknown> => {
-      parsed ??= Object.freeze(parseEnv(options.env ?? process.env, options)) as PlatformEnv & Record<string, unknown>;
+      parsed ??= Object.freeze(
+        parseEnv(options.env ?? process.env, options),
+      ) as PlatformEnv & Record<string, unknown>;
       return parsed;
     };
 
@@ -74,7 +93,7 @@ export class PlatformModule implements NestModule {
             serverSelectionTimeoutMS: 5_000,
             autoIndex: true,
             appName: options.service,
-            // Fail start-up after ~3 attempts instead of Nest's default 9 × 3 s.
+            // Give up after 2 attempts (~12 s) instead of Nest's default 9 × 3 s: fail start-up, let the orchestrator restart.
             retryAttempts: 2,
             retryDelay: 1_000,
           }),
@@ -98,15 +117,22 @@ export class PlatformModule implements NestModule {
             });
           },
         },
-        { provide: KAFKA, inject: [KAFKA_CONFIG], useFactory: (config: KafkaConfig) => new Kafka(config) },
+        {
+          provide: KAFKA,
+          inject: [KAFKA_CONFIG],
+          useFactory: (config: KafkaConfig) => new Kafka(config),
+        },
         {
           provide: REDIS_OPTIONS,
           inject: [PLATFORM_ENV],
-          useFactory: (env: PlatformEnv): RedisOptions => redisOptions(env.REDIS_URL, options.service),
+          useFactory: (env: PlatformEnv): RedisOptions =>
+            redisOptions(env.REDIS_URL, options.service),
         },
         {
           provide: REDIS,
-          inject: [REDIS_OPTIONS, PinoLogger],
+          // After the MongoDB connection (awaited at start-up): if that fails, no Redis socket is
+          // left open by the aborted NestFactory.create (Nest disposes nothing on a failed create).
+          inject: [REDIS_OPTIONS, PinoLogger, getConnectionToken()],
           useFactory: (redisOpts: RedisOptions, logger: PinoLogger) => {
             logger.setContext('Redis');
             return createRedis(redisOpts, logger);
@@ -116,11 +142,20 @@ export class PlatformModule implements NestModule {
         RedisHealthIndicator,
         ConnectionsLifecycle,
       ],
-      exports: [PLATFORM_ENV, PlatformConfig, KAFKA, KAFKA_CONFIG, REDIS, REDIS_OPTIONS],
+      exports: [
+        PLATFORM_ENV,
+        PlatformConfig,
+        KAFKA,
+        KAFKA_CONFIG,
+        REDIS,
+        REDIS_OPTIONS,
+      ],
     };
   }
 
   configure(consumer: MiddlewareConsumer): void {
-    consumer.apply(CorrelationMiddleware).forRoutes({ path: '*', method: RequestMethod.ALL });
+    consumer
+      .apply(CorrelationMiddleware)
+      .forRoutes({ path: '*', method: RequestMethod.ALL });
   }
 }

@@ -22,12 +22,22 @@ export interface PlatformEnv {
   SHUTDOWN_TIMEOUT_MS: number;
 }
 
-export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export const LOG_LEVELS = [
+  'fatal',
+  'error',
+  'warn',
+  'info',
+  'debug',
+  'trace',
+  'silent',
+] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
 export type EnvSource = Record<string, string | undefined>;
 
-export interface EnvSchemaOptions<TExtra extends z.ZodRawShape = z.ZodRawShape> {
+export interface EnvSchemaOptions<
+  TExtra extends z.ZodRawShape = z.ZodRawShape,
+> {
   /** Service name; the default Kafka client id. */
   service: string;
   /** Port used when PORT is unset. */
@@ -45,12 +55,15 @@ export interface ConfigIssue {
 /** Thrown at start-up when the environment does not satisfy the schema. */
 export class ConfigValidationError extends Error {
   constructor(readonly issues: ConfigIssue[]) {
-    super(`Invalid configuration: ${issues.map((i) => `${i.variable}: ${i.problem}`).join('; ')}`);
+    super(
+      `Invalid configuration: ${issues.map((i) => `${i.variable}: ${i.problem}`).join('; ')}`,
+    );
     this.name = 'ConfigValidationError';
   }
 }
 
-const HOST_PORT = /^(?:\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?):(\d{1,5})$/;
+const HOST_PORT =
+  /^(?:\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?):(\d{1,5})$/;
 
 function isHostPort(entry: string): boolean {
   const m = HOST_PORT.exec(entry);
@@ -77,12 +90,18 @@ function urlWithProtocols(protocols: string[], label: string) {
 }
 
 /** The common schema; exported so callers can reuse its pieces. */
-export function buildEnvSchema(options: Pick<EnvSchemaOptions, 'service' | 'defaultPort'>) {
+export function buildEnvSchema(
+  options: Pick<EnvSchemaOptions, 'service' | 'defaultPort'>,
+) {
   return z.object({
     NODE_ENV: z
-      .enum(['development', 'test', 'production'], { error: 'must be one of development, test, production' })
+      .enum(['development', 'test', 'production'], {
+        error: 'must be one of development, test, production',
+      })
       .default('development'),
-    PORT: integer(1, 65535, 'port 1-65535').default(options.defaultPort ?? 3000),
+    PORT: integer(1, 65535, 'port 1-65535').default(
+      options.defaultPort ?? 3000,
+    ),
     HOST: z.string().default('127.0.0.1'),
     KAFKA_BROKERS: z
       .string()
@@ -99,21 +118,35 @@ export function buildEnvSchema(options: Pick<EnvSchemaOptions, 'service' | 'defa
             code: 'custom',
             message:
               'must be a comma-separated list of host:port' +
-              (bad.length > 0 ? ` (bad entr${bad.length > 1 ? 'ies' : 'y'}: ${bad.map((b) => `"${b}"`).join(', ')})` : ''),
+              (bad.length > 0
+                ? ` (bad entr${bad.length > 1 ? 'ies' : 'y'}: ${bad.map((b) => `"${b}"`).join(', ')})`
+                : ''),
           });
         }
       }),
     KAFKA_CLIENT_ID: z
       .string()
-      .regex(/^[A-Za-z0-9._-]+$/, 'must contain only letters, digits, ".", "_" and "-"')
+      .regex(
+        /^[A-Za-z0-9._-]+$/,
+        'must contain only letters, digits, ".", "_" and "-"',
+      )
       .default(options.service),
     // WHATWG URL cannot parse multi-host mongodb strings, so check the shape only.
     MONGO_URL: z
       .string()
-      .regex(/^mongodb(?:\+srv)?:\/\/[^\s/?#]+(?:\/[^\s?#]*)?(?:\?\S*)?$/, 'must be a mongodb:// or mongodb+srv:// URL'),
+      .regex(
+        /^mongodb(?:\+srv)?:\/\/[^\s/?#]+(?:\/[^\s?#]*)?(?:\?\S*)?$/,
+        'must be a mongodb:// or mongodb+srv:// URL',
+      ),
     REDIS_URL: urlWithProtocols(['redis:', 'rediss:'], 'redis:// or rediss://'),
-    LOG_LEVEL: z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
-    SHUTDOWN_TIMEOUT_MS: integer(100, 600_000, 'of milliseconds 100-600000').default(10_000),
+    LOG_LEVEL: z
+      .enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` })
+      .default('info'),
+    SHUTDOWN_TIMEOUT_MS: integer(
+      100,
+      600_000,
+      'of milliseconds 100-600000',
+    ).default(10_000),
   });
 }
 
@@ -130,7 +163,9 @@ export function parseEnv<TExtra extends z.ZodRawShape = Record<never, never>>(
     if (value !== undefined && value.trim() !== '') cleaned[key] = value.trim();
   }
   const base = buildEnvSchema(options);
-  const schema = options.extraSchema ? base.extend(options.extraSchema.shape) : base;
+  const schema = options.extraSchema
+    ? base.extend(options.extraSchema.shape)
+    : base;
   const result = schema.safeParse(cleaned);
   if (!result.success) {
     const issues = result.error.issues.map((issue): ConfigIssue => {

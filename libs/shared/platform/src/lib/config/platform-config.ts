@@ -16,9 +16,13 @@ export const PLATFORM_ENV = Symbol('PLATFORM_ENV');
  */
 @Injectable()
 export class PlatformConfig<TExtra extends object = Record<never, never>> {
-  constructor(@Inject(PLATFORM_ENV) private readonly env: PlatformEnv & TExtra) {}
+  constructor(
+    @Inject(PLATFORM_ENV) private readonly env: PlatformEnv & TExtra,
+  ) {}
 
-  get<K extends keyof (PlatformEnv & TExtra)>(key: K): (PlatformEnv & TExtra)[K] {
+  get<K extends keyof (PlatformEnv & TExtra)>(
+    key: K,
+  ): (PlatformEnv & TExtra)[K] {
     return (this.env as PlatformEnv & TExtra)[key];
   }
 

@@ -26,9 +26,15 @@ export class ConnectionsLifecycle implements OnApplicationShutdown {
   }
 
   async onApplicationShutdown(signal?: string): Promise<void> {
-    const results = await Promise.allSettled([closeRedis(this.redis), this.mongo.close()]);
-    const failed = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
-    for (const f of failed) this.logger.warn({ err: f.reason }, 'Error while closing a connection');
+    const results = await Promise.allSettled([
+      closeRedis(this.redis),
+      this.mongo.close(),
+    ]);
+    const failed = results.filter(
+      (r): r is PromiseRejectedResult => r.status === 'rejected',
+    );
+    for (const f of failed)
+      this.logger.warn({ err: f.reason }, 'Error while closing a connection');
     this.logger.info({ signal }, 'Connections closed (Redis, MongoDB)');
   }
 }

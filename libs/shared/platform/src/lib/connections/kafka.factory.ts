@@ -62,7 +62,13 @@ export function kafkaConfig(opts: KafkaFactoryOptions): KafkaConfig {
     connectionTimeout: 3_000,
     requestTimeout: 30_000,
     // ~ 0.3, 0.6, 1.2, … s with jitter, capped at 30 s; 8 attempts ≈ 1 min before giving up.
-    retry: { initialRetryTime: 300, maxRetryTime: 30_000, retries: 8, factor: 0.2, multiplier: 2 },
+    retry: {
+      initialRetryTime: 300,
+      maxRetryTime: 30_000,
+      retries: 8,
+      factor: 0.2,
+      multiplier: 2,
+    },
     logLevel: kafkaLogLevel(opts.level),
     logCreator: pinoLogCreator(opts.logger),
   };

@@ -5,7 +5,10 @@ import type { PinoLogger } from 'nestjs-pino';
  * ioredis options for `url`. `maxRetriesPerRequest: null` is what BullMQ workers require, so the
  * same options can be handed to BullMQ (`{ connection: redisOptions }`); reconnects back off to 2 s.
  */
-export function redisOptions(url: string, connectionName: string): RedisOptions {
+export function redisOptions(
+  url: string,
+  connectionName: string,
+): RedisOptions {
   const u = new URL(url);
   const db = u.pathname.length > 1 ? Number(u.pathname.slice(1)) : 0;
   return {
@@ -34,11 +37,18 @@ export function createRedis(options: RedisOptions, logger: PinoLogger): Redis {
     const now = Date.now();
     if (now - lastErrorLog >= 30_000) {
       lastErrorLog = now;
-      logger.warn({ err, host: options.host, port: options.port }, 'Redis connection error (retrying)');
+      logger.warn(
+        { err, host: options.host, port: options.port },
+        'Redis connection error (retrying)',
+      );
     }
   });
   client.on('ready', () => {
-    if (lastErrorLog !== 0) logger.info({ host: options.host, port: options.port }, 'Redis connection restored');
+    if (lastErrorLog !== 0)
+      logger.info(
+        { host: options.host, port: options.port },
+        'Redis connection restored',
+      );
     lastErrorLog = 0;
   });
   return client;
@@ -62,7 +72,10 @@ function waitForEnd(client: Redis, ms: number): Promise<void> {
  * and stop reconnecting. A client waiting between reconnect attempts just has its timer cleared
  * (ioredis leaves its status at `reconnecting` then; nothing stays open).
  */
-export async function closeRedis(client: Redis, timeoutMs = 2_000): Promise<void> {
+export async function closeRedis(
+  client: Redis,
+  timeoutMs = 2_000,
+): Promise<void> {
   if (client.status === 'end') return;
   if (client.status === 'ready') {
     let timer: NodeJS.Timeout | undefined;
@@ -70,7 +83,10 @@ export async function closeRedis(client: Redis, timeoutMs = 2_000): Promise<void
       await Promise.race([
         client.quit(),
         new Promise((_, reject) => {
-          timer = setTimeout(() => reject(new Error('QUIT timed out')), timeoutMs);
+          timer = setTimeout(
+            () => reject(new Error('QUIT timed out')),
+            timeoutMs,
+          );
         }),
       ]);
       await waitForEnd(client, timeoutMs);

@@ -1,6 +1,11 @@
 import { Controller, Get, SetMetadata } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { HealthCheck, HealthCheckService, MongooseHealthIndicator, type HealthCheckResult } from '@nestjs/terminus';
+import {
+  HealthCheck,
+  HealthCheckService,
+  MongooseHealthIndicator,
+  type HealthCheckResult,
+} from '@nestjs/terminus';
 import { KafkaHealthIndicator } from './kafka.health';
 import { RedisHealthIndicator } from './redis.health';
 
@@ -20,7 +25,10 @@ export class HealthController {
   @Get()
   @SetMetadata(IS_PUBLIC_KEY, true)
   @HealthCheck()
-  @ApiOperation({ summary: 'Readiness: pings Kafka, MongoDB and Redis; 503 names what is down' })
+  @ApiOperation({
+    summary:
+      'Readiness: pings Kafka, MongoDB and Redis; 503 names what is down',
+  })
   check(): Promise<HealthCheckResult> {
     return this.health.check([
       () => this.kafka.pingCheck('kafka'),

@@ -1,5 +1,8 @@
 import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
-import { HealthIndicatorService, type HealthIndicatorResult } from '@nestjs/terminus';
+import {
+  HealthIndicatorService,
+  type HealthIndicatorResult,
+} from '@nestjs/terminus';
 import { Kafka, logLevel, type Admin, type KafkaConfig } from 'kafkajs';
 import { KAFKA_CONFIG } from '../connections/tokens';
 import { errorMessage, withTimeout } from './with-timeout';
@@ -39,7 +42,10 @@ export class KafkaHealthIndicator implements OnApplicationShutdown {
     });
   }
 
-  async pingCheck<K extends string>(key: K, timeoutMs = 3_000): Promise<HealthIndicatorResult<K>> {
+  async pingCheck<K extends string>(
+    key: K,
+    timeoutMs = 3_000,
+  ): Promise<HealthIndicatorResult<K>> {
     const indicator = this.indicators.check(key);
     if (this.closed) return indicator.down({ message: 'shutting down' });
     try {
@@ -48,7 +54,10 @@ export class KafkaHealthIndicator implements OnApplicationShutdown {
         timeoutMs,
         'Kafka describeCluster',
       );
-      return indicator.up({ brokers: cluster.brokers.length, controller: cluster.controller });
+      return indicator.up({
+        brokers: cluster.brokers.length,
+        controller: cluster.controller,
+      });
     } catch (err) {
       this.resetting ??= this.reset().finally(() => {
         this.resetting = undefined;
@@ -73,7 +82,10 @@ export class KafkaHealthIndicator implements OnApplicationShutdown {
 
   private async reset(): Promise<void> {
     // Let an in-flight connect settle (bounded by connectionTimeout) so its socket is not left behind.
-    if (this.connecting) await withTimeout(this.connecting, 3_000, 'Kafka connect').catch(() => undefined);
+    if (this.connecting)
+      await withTimeout(this.connecting, 3_000, 'Kafka connect').catch(
+        () => undefined,
+      );
     await this.admin.disconnect().catch(() => undefined);
     this.connected = false;
   }

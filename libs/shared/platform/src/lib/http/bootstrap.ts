@@ -24,17 +24,25 @@ export interface HttpServiceOptions {
 }
 
 /** Swagger UI at `/docs`, the OpenAPI JSON at `/docs-json`, from the DTOs' `@ApiProperty` decorators. */
-export function setupOpenApi(app: INestApplication, opts: HttpServiceOptions): void {
+export function setupOpenApi(
+  app: INestApplication,
+  opts: HttpServiceOptions,
+): void {
   const config = new DocumentBuilder()
     .setTitle(opts.title ?? opts.service)
     .setDescription(opts.description ?? '')
     .setVersion(opts.version ?? '0.0.0')
     .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
     .build();
-  SwaggerModule.setup('docs', app, () => SwaggerModule.createDocument(app, config), {
-    jsonDocumentUrl: 'docs-json',
-    yamlDocumentUrl: 'docs-yaml',
-  });
+  SwaggerModule.setup(
+    'docs',
+    app,
+    () => SwaggerModule.createDocument(app, config),
+    {
+      jsonDocumentUrl: 'docs-json',
+      yamlDocumentUrl: 'docs-yaml',
+    },
+  );
 }
 
 /**
@@ -42,7 +50,10 @@ export function setupOpenApi(app: INestApplication, opts: HttpServiceOptions): v
  * body limit, OpenAPI, shutdown hooks. Throws if the module cannot be built (e.g.
  * {@link ConfigValidationError}).
  */
-export async function createHttpApp(appModule: Type<unknown>, opts: HttpServiceOptions): Promise<NestExpressApplication> {
+export async function createHttpApp(
+  appModule: Type<unknown>,
+  opts: HttpServiceOptions,
+): Promise<NestExpressApplication> {
   const app = await NestFactory.create<NestExpressApplication>(appModule, {
     bufferLogs: true,
     // On a failed start the buffered Nest lines are dropped; bootstrapHttpService logs the cause as JSON.
@@ -70,7 +81,11 @@ export async function createHttpApp(appModule: Type<unknown>, opts: HttpServiceO
 /** JSON line on stderr for failures before (or instead of) the app's own logger. */
 function startupLogger(service: string): pino.Logger {
   return pino(
-    basePinoOptions({ service, level: 'info', nodeEnv: process.env['NODE_ENV'] ?? 'development' }),
+    basePinoOptions({
+      service,
+      level: 'info',
+      nodeEnv: process.env['NODE_ENV'] ?? 'development',
+    }),
     pino.destination({ fd: 2, sync: true }),
   );
 }
@@ -96,9 +111,16 @@ export async function bootstrapHttpService(
 
     for (const signal of ['SIGTERM', 'SIGINT'] as const) {
       process.once(signal, () => {
-        logger.log(`${signal} received: shutting down (limit ${timeoutMs} ms)`, 'Bootstrap');
+        logger.log(
+          `${signal} received: shutting down (limit ${timeoutMs} ms)`,
+          'Bootstrap',
+        );
         setTimeout(() => {
-          logger.error(`Shutdown did not finish within ${timeoutMs} ms: forcing exit`, undefined, 'Bootstrap');
+          logger.error(
+            `Shutdown did not finish within ${timeoutMs} ms: forcing exit`,
+            undefined,
+            'Bootstrap',
+          );
           process.exit(1);
         }, timeoutMs).unref();
       });
@@ -116,7 +138,10 @@ export async function bootstrapHttpService(
     if (err instanceof ConfigValidationError) {
       log.fatal({ issues: err.issues }, err.message);
     } else {
-      log.fatal({ err }, `Start-up failed: ${err instanceof Error ? err.message : String(err)}`);
+      log.fatal(
+        { err },
+        `Start-up failed: ${err instanceof Error ? err.message : String(err)}`,
+      );
     }
     await app?.close().catch(() => undefined);
     process.exit(1);

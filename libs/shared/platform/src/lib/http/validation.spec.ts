@@ -28,14 +28,20 @@ async function reject(value: unknown): Promise<Record<string, unknown>> {
     await createValidationPipe().transform(value, meta);
   } catch (err) {
     expect(err).toBeInstanceOf(BadRequestException);
-    return (err as BadRequestException).getResponse() as Record<string, unknown>;
+    return (err as BadRequestException).getResponse() as Record<
+      string,
+      unknown
+    >;
   }
   throw new Error('expected a 400');
 }
 
 describe('global validation pipe', () => {
   it('returns a DTO instance for a valid body', async () => {
-    const out = await createValidationPipe().transform({ title: 't', count: 2, address: { city: 'Suzhou' } }, meta);
+    const out = await createValidationPipe().transform(
+      { title: 't', count: 2, address: { city: 'Suzhou' } },
+      meta,
+    );
     expect(out).toBeInstanceOf(CreateThing);
     expect((out as CreateThing).address).toBeInstanceOf(Address);
   });
@@ -56,8 +62,16 @@ describe('global validation pipe', () => {
   });
 
   it('rejects unknown properties, naming them', async () => {
-    const body = await reject({ title: 't', count: 1, address: { city: 'x', zip: '1' }, admin: true });
-    expect(body['message']).toEqual(['property admin should not exist', 'property zip should not exist']);
+    const body = await reject({
+      title: 't',
+      count: 1,
+      address: { city: 'x', zip: '1' },
+      admin: true,
+    });
+    expect(body['message']).toEqual([
+      'property admin should not exist',
+      'property zip should not exist',
+    ]);
     expect(body['errors']).toEqual([
       { field: 'admin', messages: ['property admin should not exist'] },
       { field: 'address.zip', messages: ['property zip should not exist'] },

@@ -1,4 +1,8 @@
-import { BadRequestException, ValidationPipe, type ValidationError } from '@nestjs/common';
+import {
+  BadRequestException,
+  ValidationPipe,
+  type ValidationError,
+} from '@nestjs/common';
 
 /** One invalid field: its dotted path (`items.0.name`) and what is wrong with it. */
 export interface FieldError {
@@ -7,7 +11,10 @@ export interface FieldError {
 }
 
 /** Flatten class-validator's tree into dotted paths; messages name the full path. */
-export function flattenValidationErrors(errors: ValidationError[], parent = ''): FieldError[] {
+export function flattenValidationErrors(
+  errors: ValidationError[],
+  parent = '',
+): FieldError[] {
   const out: FieldError[] = [];
   for (const error of errors) {
     const field = parent ? `${parent}.${error.property}` : error.property;
@@ -16,11 +23,14 @@ export function flattenValidationErrors(errors: ValidationError[], parent = ''):
       out.push({
         field,
         messages: constraints.map((m) =>
-          m.startsWith(`${error.property} `) ? `${field}${m.slice(error.property.length)}` : m,
+          m.startsWith(`${error.property} `)
+            ? `${field}${m.slice(error.property.length)}`
+            : m,
         ),
       });
     }
-    if (error.children && error.children.length > 0) out.push(...flattenValidationErrors(error.children, field));
+    if (error.children && error.children.length > 0)
+      out.push(...flattenValidationErrors(error.children, field));
   }
   return out;
 }
@@ -29,7 +39,9 @@ export function flattenValidationErrors(errors: ValidationError[], parent = ''):
  * 400 body: `{ statusCode, error, message: string[], errors: FieldError[] }` — `message` keeps
  * Nest's usual shape (each entry names the field), `errors` is the machine-readable form.
  */
-export function validationExceptionFactory(errors: ValidationError[]): BadRequestException {
+export function validationExceptionFactory(
+  errors: ValidationError[],
+): BadRequestException {
   const fieldErrors = flattenValidationErrors(errors);
   return new BadRequestException({
     statusCode: 400,

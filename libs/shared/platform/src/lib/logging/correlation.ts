@@ -39,10 +39,14 @@ export const CorrelationContext = {
    * new one (so a hostile header in a message cannot poison the logs).
    */
   run<T>(correlationId: string | undefined, fn: () => T): T {
-    const id = CorrelationContext.isValid(correlationId) ? correlationId : uuidv7();
+    const id = CorrelationContext.isValid(correlationId)
+      ? correlationId
+      : uuidv7();
     const root = PinoLogger.root as PinoLogger['logger'] | undefined;
     if (root) {
-      return als.run({ correlationId: id }, () => pinoStorage.run(new Store(root.child({ correlationId: id })), fn));
+      return als.run({ correlationId: id }, () =>
+        pinoStorage.run(new Store(root.child({ correlationId: id })), fn),
+      );
     }
     return als.run({ correlationId: id }, fn);
   },
@@ -67,7 +71,10 @@ type RequestWithId = IncomingMessage & { id?: unknown; [RESOLVED]?: string };
  * the response header. Used both by pino-http's `genReqId` and the ALS middleware, whichever
  * runs first.
  */
-export function resolveCorrelationId(req: IncomingMessage, res?: ServerResponse): string {
+export function resolveCorrelationId(
+  req: IncomingMessage,
+  res?: ServerResponse,
+): string {
   const r = req as RequestWithId;
   const cached = r[RESOLVED];
   if (cached) return cached;
@@ -81,7 +88,11 @@ export function resolveCorrelationId(req: IncomingMessage, res?: ServerResponse)
 }
 
 /** Express-style middleware body: resolve the id and run the rest of the request inside it. */
-export function runWithRequestCorrelation(req: IncomingMessage, res: ServerResponse, next: () => void): void {
+export function runWithRequestCorrelation(
+  req: IncomingMessage,
+  res: ServerResponse,
+  next: () => void,
+): void {
   const id = resolveCorrelationId(req, res);
   als.run({ correlationId: id }, next);
 }

@@ -24,10 +24,17 @@ export interface LoggingOptions {
 }
 
 /** pino options shared by the request logger and the start-up/fatal logger. */
-export function basePinoOptions(opts: Pick<LoggingOptions, 'service' | 'level' | 'nodeEnv'>): LoggerOptions {
+export function basePinoOptions(
+  opts: Pick<LoggingOptions, 'service' | 'level' | 'nodeEnv'>,
+): LoggerOptions {
   return {
     level: opts.level,
-    base: { service: opts.service, env: opts.nodeEnv, pid: process.pid, hostname: hostname() },
+    base: {
+      service: opts.service,
+      env: opts.nodeEnv,
+      pid: process.pid,
+      hostname: hostname(),
+    },
     timestamp: pino.stdTimeFunctions.isoTime,
     formatters: { level: (label) => ({ level: label }) },
     redact: { paths: REDACTED_PATHS, censor: '[Redacted]' },
@@ -43,14 +50,21 @@ export function basePinoOptions(opts: Pick<LoggingOptions, 'service' | 'level' |
 export function buildLoggerParams(opts: LoggingOptions): Params {
   const httpOptions: PinoHttpOptions = {
     ...basePinoOptions(opts),
-    genReqId: (req: IncomingMessage, res: ServerResponse) => resolveCorrelationId(req, res),
+    genReqId: (req: IncomingMessage, res: ServerResponse) =>
+      resolveCorrelationId(req, res),
     // quietReqLogger binds only `correlationId` (not the whole req) to the lines the app logs.
     quietReqLogger: true,
     customAttributeKeys: { reqId: 'correlationId' },
     customLogLevel: (_req, res, err) =>
-      err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
+      err || res.statusCode >= 500
+        ? 'error'
+        : res.statusCode >= 400
+          ? 'warn'
+          : 'info',
     // Liveness/readiness probes would drown everything else; failures are logged by terminus.
-    autoLogging: { ignore: (req) => (req.url ?? '').split('?')[0] === '/health' },
+    autoLogging: {
+      ignore: (req) => (req.url ?? '').split('?')[0] === '/health',
+    },
   };
   return {
     pinoHttp: opts.stream ? [httpOptions, opts.stream] : httpOptions,
