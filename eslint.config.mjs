@@ -41,6 +41,13 @@ export default [
     },
   },
   {
+    files: ['**/*.ts'],
+    rules: {
+      // `_name` marks a value deliberately left unused (destructured away, or a required parameter).
+      '@typescript-eslint/no-unused-vars': ['warn', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+    },
+  },
+  {
     // Domain libs import no framework.
     files: ['libs/**/domain/**/*.ts', 'libs/shared/contracts/**/*.ts', 'libs/shared/event-log/**/*.ts'],
     rules: {
