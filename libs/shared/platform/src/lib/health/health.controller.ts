@@ -1,4 +1,4 @@
-import { Controller, Get, SetMetadata } from '@nestjs/common';
+import { Controller, Get } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   HealthCheck,
@@ -6,11 +6,9 @@ import {
   MongooseHealthIndicator,
   type HealthCheckResult,
 } from '@nestjs/terminus';
+import { Public } from '@yrd/auth';
 import { KafkaHealthIndicator } from './kafka.health';
 import { RedisHealthIndicator } from './redis.health';
-
-/** Metadata key the auth guard (`@yrd/auth`) honours to skip authentication. */
-export const IS_PUBLIC_KEY = 'isPublic';
 
 @ApiTags('health')
 @Controller('health')
@@ -23,7 +21,7 @@ export class HealthController {
   ) {}
 
   @Get()
-  @SetMetadata(IS_PUBLIC_KEY, true)
+  @Public()
   @HealthCheck()
   @ApiOperation({
     summary:
