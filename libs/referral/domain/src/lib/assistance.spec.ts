@@ -248,4 +248,31 @@ describe('Assistance (协查)', () => {
       });
     });
   });
+  describe('RemindAssistanceDeadline', () => {
+    const remind = (dueDate = '2026-03-09'): Assistance.RemindAssistanceDeadline => ({
+      type: 'RemindAssistanceDeadline',
+      data: { dueDate },
+    });
+
+    it('reminds the requested bureau once per due date while unanswered', () => {
+      const now = chinaMorning('2026-03-04');
+      expect(events(assistance().given(requested()).when(remind(), now))).toEqual([
+        {
+          type: 'assistance.deadline-reminded',
+          data: { assistanceId: 'a1', bureau: JIASHAN, dueDate: '2026-03-09', remindedAt: now.toISOString() },
+        },
+      ]);
+      const reminded = [...requested(), ...events(assistance().given(requested()).when(remind(), now))];
+      expect(events(assistance().given(reminded).when(remind(), now))).toEqual([]);
+    });
+
+    it('does nothing when answered, for a superseded due date, or after the deadline', () => {
+      const answered = [...requested(), ...events(assistance().given(requested()).when(answer(fullFindings), t0))];
+      expect(events(assistance().given(answered).when(remind(), t0))).toEqual([]);
+      const extended = [...requested(), ...events(assistance().given(requested()).when(extension('2026-03-20'), t0))];
+      expect(events(assistance().given(extended).when(remind(), t0))).toEqual([]);
+      expect(events(assistance().given(extended).when(remind('2026-03-20'), t0))).toHaveLength(1);
+      expect(events(assistance().given(requested()).when(remind(), chinaMorning('2026-03-10')))).toEqual([]);
+    });
+  });
 });

@@ -78,12 +78,19 @@ export type AssistanceDeadlineRecomputed = DomainEvent<
   { assistanceId: string; previous: Deadline; deadline: Deadline }
 >;
 
+/** The deadline is near and the request unanswered: the requested bureau was reminded. */
+export type AssistanceDeadlineReminded = DomainEvent<
+  'assistance.deadline-reminded',
+  { assistanceId: string; bureau: string; dueDate: IsoDate; remindedAt: string }
+>;
+
 export type AssistanceEvent =
   | AssistanceRequested
   | AssistanceAnswered
   | AssistanceExtensionNoticed
   | AssistanceOverdueMarked
-  | AssistanceDeadlineRecomputed;
+  | AssistanceDeadlineRecomputed
+  | AssistanceDeadlineReminded;
 
 // ── state ─────────────────────────────────────────────────────────────────────────────────────
 
@@ -97,6 +104,8 @@ export type AssistanceState =
       questions: string[];
       deadline: Deadline;
       overdue: boolean;
+      /** The due date a reminder was last sent for (at most one per due date). */
+      remindedFor?: IsoDate;
     };
 
 export const initialState: AssistanceState = { status: 'none' };
@@ -123,6 +132,8 @@ export function evolve(state: AssistanceState, event: AssistanceEvent): Assistan
       return { ...state, deadline: data.deadline };
     case 'assistance.overdue-marked':
       return { ...state, overdue: true };
+    case 'assistance.deadline-reminded':
+      return { ...state, remindedFor: data.dueDate };
     default: {
       const _exhaustive: never = type;
       return _exhaustive;
@@ -151,13 +162,19 @@ export type AnswerAssistance = Command<
 export type NoticeExtension = Command<'NoticeExtension', { by: string; newDueDate: IsoDate; reason: string }>;
 export type MarkOverdue = Command<'MarkOverdue', Record<string, never>>;
 export type RecomputeAssistanceDeadline = Command<'RecomputeAssistanceDeadline', Record<string, never>>;
+/**
+ * A deadline job: remind the requested bureau that `dueDate` is near. Emits only while unanswered,
+ * `dueDate` is still the deadline, it has not passed and no reminder was sent for it; else nothing.
+ */
+export type RemindAssistanceDeadline = Command<'RemindAssistanceDeadline', { dueDate: IsoDate }>;
 
 export type AssistanceCommand =
   | RequestAssistance
   | AnswerAssistance
   | NoticeExtension
   | MarkOverdue
-  | RecomputeAssistanceDeadline;
+  | RecomputeAssistanceDeadline
+  | RemindAssistanceDeadline;
 
 type Decision = Result<AssistanceEvent[], DomainError>;
 
@@ -255,6 +272,17 @@ export function decide(
       }
       return ok([
         { type: 'assistance.overdue-marked', data: { assistanceId: id, dueDate: s.deadline.dueDate, markedAt: at } },
+      ]);
+    }
+    case 'RemindAssistanceDeadline': {
+      const due = command.data.dueDate;
+      const pending = s.status === 'requested' && s.deadline.dueDate === due && s.remindedFor !== due;
+      if (!pending || !isOnOrBefore(now, s.deadline)) return ok([]);
+      return ok([
+        {
+          type: 'assistance.deadline-reminded',
+          data: { assistanceId: id, bureau: s.requestedBureau, dueDate: due, remindedAt: at },
+        },
       ]);
     }
     case 'RecomputeAssistanceDeadline': {

@@ -470,4 +470,52 @@ describe('Referral', () => {
       expect(error(referral().given(closed).when(accept(JIASHAN), t1)).code).toBe('REFERRAL_CLOSED');
     });
   });
+  describe('RemindDeadline / EscalateOverdue (deadline jobs)', () => {
+    // delivered 2026-02-10 → due 2026-03-09 (15 working days, Spring Festival 2026 skipped)
+    const due = '2026-03-09';
+    const remind = (dueDate = due): Referral.RemindDeadline => ({ type: 'RemindDeadline', data: { dueDate } });
+    const escalate = (dueDate = due): Referral.EscalateOverdue => ({ type: 'EscalateOverdue', data: { dueDate } });
+
+    it('reminds the receiver while the referral is undecided, once per due date', () => {
+      const now = chinaMorning('2026-03-04');
+      expect(events(referral().given(delivered()).when(remind(), now))).toEqual([
+        {
+          type: 'referral.deadline-reminded',
+          data: { referralId: 'r1', bureau: JIASHAN, dueDate: due, remindedAt: now.toISOString() },
+        },
+      ]);
+      const reminded = [...delivered(), ...events(referral().given(delivered()).when(remind(), now))];
+      expect(events(referral().given(reminded).when(remind(), now))).toEqual([]);
+    });
+
+    it('does nothing once decided, for a stale due date, or after the deadline', () => {
+      expect(events(referral().given(accepted()).when(remind(), t1))).toEqual([]);
+      expect(events(referral().given(disputed()).when(remind(), t1))).toEqual([]);
+      expect(events(referral().given(delivered()).when(remind('2026-03-01'), t1))).toEqual([]);
+      expect(events(referral().given(delivered()).when(remind(), chinaMorning('2026-03-10')))).toEqual([]);
+      expect(events(referral().given(created()).when(remind(), t1))).toEqual([]);
+    });
+
+    it('escalates the day after the due date, once, and only if still undecided', () => {
+      const now = chinaMorning('2026-03-10');
+      expect(events(referral().given(delivered()).when(escalate(), now))).toEqual([
+        {
+          type: 'referral.overdue-escalated',
+          data: { referralId: 'r1', bureau: JIASHAN, dueDate: due, escalatedAt: now.toISOString() },
+        },
+      ]);
+      const escalated = [...delivered(), ...events(referral().given(delivered()).when(escalate(), now))];
+      expect(events(referral().given(escalated).when(escalate(), now))).toEqual([]);
+      expect(events(referral().given(accepted()).when(escalate(), now))).toEqual([]);
+      // a late decision is still taken after escalation
+      expect(events(referral().given(escalated).when(accept(JIASHAN), now))).toHaveLength(1);
+    });
+
+    it('refuses to escalate on or before the due date (China time)', () => {
+      const r = error(referral().given(delivered()).when(escalate(), new Date('2026-03-09T15:59:59Z')));
+      expect(r.code).toBe('DEADLINE_NOT_PASSED');
+      expect(domainErrorKind(r.code)).toBe('conflict');
+      expect(events(referral().given(delivered()).when(escalate(), new Date('2026-03-09T16:00:00Z')))).toHaveLength(1);
+    });
+  });
 });

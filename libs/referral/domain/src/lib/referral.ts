@@ -1,6 +1,15 @@
 import { IsoDate } from '@yrd/calendar';
 import { checkClueContent, ClueSubject, Place, Urgency } from './clue';
-import { Deadline, defaultContext, DomainContext, isNonEmpty, recomputed, today, workingDayDeadline } from './deadline';
+import {
+  Deadline,
+  defaultContext,
+  DomainContext,
+  isNonEmpty,
+  isOnOrBefore,
+  recomputed,
+  today,
+  workingDayDeadline,
+} from './deadline';
 import { DomainError, DomainErrorCode, refuse, RULES } from './errors';
 import { RoutingBasis } from './jurisdiction';
 import { Command, compact, DomainEvent, ok, Result } from './result';
@@ -111,6 +120,18 @@ export type ReferralDeadlineRecomputed = DomainEvent<
   { referralId: string; previous: Deadline; checkDeadline: Deadline }
 >;
 
+/** The check deadline is near and the referral is still undecided: the receiver was reminded. */
+export type ReferralDeadlineReminded = DomainEvent<
+  'referral.deadline-reminded',
+  { referralId: string; bureau: string; dueDate: IsoDate; remindedAt: string }
+>;
+
+/** The check deadline passed without a decision: escalated (once per due date). */
+export type ReferralOverdueEscalated = DomainEvent<
+  'referral.overdue-escalated',
+  { referralId: string; bureau: string; dueDate: IsoDate; escalatedAt: string }
+>;
+
 export type ReferralEvent =
   | ReferralCreated
   | ReferralDelivered
@@ -120,7 +141,9 @@ export type ReferralEvent =
   | ReferralDesignated
   | ReferralFeedbackSubmitted
   | ReferralClosed
-  | ReferralDeadlineRecomputed;
+  | ReferralDeadlineRecomputed
+  | ReferralDeadlineReminded
+  | ReferralOverdueEscalated;
 
 // ── state ─────────────────────────────────────────────────────────────────────────────────────
 
@@ -144,6 +167,10 @@ export interface ReferralRecord {
   designatingAuthority?: string;
   /** Jurisdiction was designated: binding on the designated bureau. */
   designated: boolean;
+  /** The due date a reminder was last sent for (at most one reminder per due date). */
+  remindedFor?: IsoDate;
+  /** The due date the referral was last escalated as overdue for (at most once per due date). */
+  escalatedFor?: IsoDate;
 }
 
 export type ReferralState = { status: 'none' } | ReferralRecord;
@@ -179,6 +206,10 @@ export function evolve(state: ReferralState, event: ReferralEvent): ReferralStat
       return { ...state, status: 'closed' };
     case 'referral.deadline-recomputed':
       return { ...state, checkDeadline: data.checkDeadline };
+    case 'referral.deadline-reminded':
+      return { ...state, remindedFor: data.dueDate };
+    case 'referral.overdue-escalated':
+      return { ...state, escalatedFor: data.dueDate };
     default: {
       const _exhaustive: never = type;
       return _exhaustive;
@@ -221,6 +252,17 @@ export type SubmitFeedback = Command<
 >;
 export type CloseReferral = Command<'CloseReferral', { by: string }>;
 export type RecomputeReferralDeadline = Command<'RecomputeReferralDeadline', Record<string, never>>;
+/**
+ * A deadline job: remind the receiver that the check deadline `dueDate` is near. Emits only while
+ * the referral is still undecided (delivered), `dueDate` is still its deadline, the deadline has not
+ * passed, and no reminder was sent for that due date; otherwise nothing happens (no refusal).
+ */
+export type RemindDeadline = Command<'RemindDeadline', { dueDate: IsoDate }>;
+/**
+ * A deadline job: the check deadline `dueDate` has ended undecided → escalate. Same no-op rules as
+ * `RemindDeadline`; refused with DEADLINE_NOT_PASSED while `now` is still on or before `dueDate`.
+ */
+export type EscalateOverdue = Command<'EscalateOverdue', { dueDate: IsoDate }>;
 
 export type ReferralCommand =
   | CreateReferral
@@ -232,7 +274,9 @@ export type ReferralCommand =
   | TransferReferral
   | SubmitFeedback
   | CloseReferral
-  | RecomputeReferralDeadline;
+  | RecomputeReferralDeadline
+  | RemindDeadline
+  | EscalateOverdue;
 
 type Decision = Result<ReferralEvent[], DomainError>;
 
@@ -400,6 +444,24 @@ export function decide(
             ]
           : [],
       );
+    }
+    case 'RemindDeadline':
+    case 'EscalateOverdue': {
+      const due = command.data.dueDate;
+      const pending = s.status === 'delivered' && s.checkDeadline?.dueDate === due;
+      if (!pending || !s.checkDeadline) return ok([]);
+      const open = isOnOrBefore(now, s.checkDeadline);
+      if (command.type === 'RemindDeadline') {
+        if (!open || s.remindedFor === due) return ok([]);
+        return ok([
+          { type: 'referral.deadline-reminded', data: { referralId: id, bureau: s.toBureau, dueDate: due, remindedAt: at } },
+        ]);
+      }
+      if (s.escalatedFor === due) return ok([]);
+      if (open) return refuse('DEADLINE_NOT_PASSED', `the check deadline ${due} has not passed`, RULES.CLUE_CHECK_DEADLINE);
+      return ok([
+        { type: 'referral.overdue-escalated', data: { referralId: id, bureau: s.toBureau, dueDate: due, escalatedAt: at } },
+      ]);
     }
     default: {
       const _exhaustive: never = command;
