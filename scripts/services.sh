@@ -24,7 +24,7 @@ svc_start() {
   local name=$1 port=${YRD_SERVICE_PORT[$1]}
   mkdir -p "${YRD_LOCAL_DIR}/run" "${YRD_LOCAL_DIR}/logs"
   if svc_running "$name"; then echo "  $name already running (pid $(cat "$(svc_pidfile "$name")"))"; return 0; fi
-  PORT=$port nohup node "dist/apps/${name}/main.js" >>"$(svc_logfile "$name")" 2>&1 &
+  PORT=$port setsid nohup node "dist/apps/${name}/main.js" >>"$(svc_logfile "$name")" 2>&1 &
   echo $! >"$(svc_pidfile "$name")"
 }
 

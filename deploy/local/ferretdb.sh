@@ -231,7 +231,7 @@ start_ferret() {
       yrd_die "ferretdb: port ${YRD_MONGO_PORT} is already in use by $(yrd_port_owner "${YRD_MONGO_PORT}") — set YRD_MONGO_PORT"
     fi
     printf '\n===== %s starting ferretdb =====\n' "$(date -Is)" >>"${FERRET_LOG}"
-    nohup "${LAUNCHER_BIN}" run -listen "${FERRET_ADDR}" -postgresql-url "${PG_URL_FOR_FERRET}" \
+    setsid nohup "${LAUNCHER_BIN}" run -listen "${FERRET_ADDR}" -postgresql-url "${PG_URL_FOR_FERRET}" \
       </dev/null >>"${FERRET_LOG}" 2>&1 9>&- &
     pid=$!
     echo "${pid}" >"${FERRET_PID}"

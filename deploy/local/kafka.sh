@@ -228,7 +228,7 @@ cmd_start() {
   {
     printf '\n===== %s starting kafka %s =====\n' "$(date -Is)" "${YRD_KAFKA_VERSION}"
   } >>"${KAFKA_OUT}"
-  nohup java -Xms256m -Xmx768m -server -XX:+UseG1GC -XX:MaxGCPauseMillis=20 \
+  setsid nohup java -Xms256m -Xmx768m -server -XX:+UseG1GC -XX:MaxGCPauseMillis=20 \
     -XX:InitiatingHeapOccupancyPercent=35 -XX:+ExplicitGCInvokesConcurrent -XX:+ExitOnOutOfMemoryError \
     -Djava.awt.headless=true \
     "-Dkafka.logs.dir=${KAFKA_LOGS}" "-Dlog4j.configuration=file:${HERE}/kafka/log4j.properties" \

@@ -31,6 +31,14 @@ describe('the five services on the real local servers', () => {
     expect(Object.keys(res.body.components.securitySchemes)).toContain('bearer');
   });
 
+  it('refuses a protected route without a token (401) and a wrong role (403)', async () => {
+    expect((await new ApiClient(system.url('case-intake'), null).get('/clues')).status).toBe(401);
+    const garbage = await fetch(`${system.url('case-intake')}/clues`, { headers: { authorization: 'Bearer not.a.jwt' } });
+    expect(garbage.status).toBe(401);
+    const auditor = await new ApiClient(system.url('case-intake'), 'auditor-1').post('/clues', {});
+    expect(auditor.status).toBe(403);
+  });
+
   it('echoes a valid correlation id', async () => {
     const res = await fetch(`${system.url('audit')}/health`, { headers: { 'x-correlation-id': 'e2e-corr-123' } });
     expect(res.headers.get('x-correlation-id')).toBe('e2e-corr-123');
