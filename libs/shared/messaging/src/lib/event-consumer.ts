@@ -53,7 +53,7 @@ export class EventConsumer {
 
   constructor(private readonly opts: EventConsumerOptions) {
     this.retry = { ...DEFAULT_RETRY, ...opts.retry };
-    this.consumer = opts.kafka.consumer({ groupId: opts.groupId, allowAutoTopicCreation: false, sessionTimeout: 30000, heartbeatInterval: 3000 });
+    this.consumer = opts.kafka.consumer({ groupId: opts.groupId, allowAutoTopicCreation: false, sessionTimeout: 10000, heartbeatInterval: 2000 });
     this.joined = new Promise((resolve) => {
       this.consumer.on(this.consumer.events.GROUP_JOIN, () => resolve());
     });
