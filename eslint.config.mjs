@@ -21,7 +21,7 @@ export default [
   ...nx.configs['flat/typescript'],
   ...nx.configs['flat/javascript'],
   {
-    ignores: ['**/dist', '**/out-tsc', '**/node_modules', '.local/**'],
+    ignores: ['**/dist', '**/out-tsc', '**/node_modules', '.local/**', '**/webpack.config.js'],
   },
   {
     files: ['**/*.ts', '**/*.tsx', '**/*.js', '**/*.jsx'],

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Local real infrastructure: Kafka 3.9.1 (KRaft), PostgreSQL 15 + FerretDB v1.24.2, Redis.
+# Local real infrastructure: Kafka 3.9.1 (KRaft), PostgreSQL 15 + FerretDB v1.24.2, Redis, MinIO (S3).
 #
 #   deploy/local/infra.sh up      [COMPONENT...]   install what is missing, start, wait for health, print status
 #   deploy/local/infra.sh down    [COMPONENT...]   stop cleanly (Kafka: SIGTERM and wait)
@@ -9,13 +9,13 @@
 #   deploy/local/infra.sh install [COMPONENT...]   install/fetch/build only, start nothing
 #   deploy/local/infra.sh env                      print `export` lines:  eval "$(deploy/local/infra.sh env)"
 #
-# COMPONENT: kafka | ferretdb (PostgreSQL + FerretDB) | redis.   Settings: deploy/local/env.sh.
+# COMPONENT: kafka | ferretdb (PostgreSQL + FerretDB) | redis | minio.   Settings: deploy/local/env.sh.
 set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 # shellcheck source=lib.sh
 source "${HERE}/lib.sh"
 
-ALL=(kafka ferretdb redis)
+ALL=(kafka ferretdb redis minio)
 
 components() {
   if (($# == 0)); then
@@ -25,9 +25,9 @@ components() {
   local c
   for c in "$@"; do
     case "${c}" in
-      kafka | ferretdb | redis) echo "${c}" ;;
+      kafka | ferretdb | redis | minio) echo "${c}" ;;
       postgres | postgresql | pg | mongo) echo ferretdb ;;
-      *) yrd_die "unknown component '${c}' (kafka, ferretdb, redis)" ;;
+      *) yrd_die "unknown component '${c}' (kafka, ferretdb, redis, minio)" ;;
     esac
   done | awk '!seen[$0]++'
 }

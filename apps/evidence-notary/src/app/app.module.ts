@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { PlatformModule } from '@yrd/platform';
+import { EvidenceNotaryModule } from './evidence-notary.module';
 import { DEFAULT_PORT, SERVICE_NAME } from './service';
 
 @Module({
@@ -9,6 +10,7 @@ import { DEFAULT_PORT, SERVICE_NAME } from './service';
       service: SERVICE_NAME,
       defaultPort: DEFAULT_PORT,
     }),
+    EvidenceNotaryModule,
   ],
 })
 export class AppModule {}

@@ -1,0 +1,99 @@
+import type { Readable } from 'node:stream';
+import { Inject, Injectable } from '@nestjs/common';
+import { EventBackbone } from '@yrd/backbone';
+import type { Actor } from '@yrd/contracts';
+import type { BlobStore } from '@yrd/evidence-storage';
+import { Caller, EvidenceDecision, EvidenceState, NotaryReceipt, decideEvidence, evidenceAggregate, evidenceStreamId } from '@yrd/notary-domain';
+import { LeafRecord } from '../merkle-log/leaf-record';
+import { MerkleLogService } from '../merkle-log/merkle-log.service';
+import { badRequest, evidenceErrorToHttp, notFound } from '../notary-errors';
+import { BLOB_STORE } from '../notary.tokens';
+import { PublishedTreeHead, TreeHeadService } from '../tree-heads/tree-head.service';
+import { ReceiptService } from './receipt.service';
+
+const ENTRY_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+
+export interface InclusionProofView {
+  entryId: string;
+  leafIndex: number;
+  leafHash: string;
+  treeSize: number;
+  proof: string[];
+  treeHead: PublishedTreeHead | { treeSize: number; rootHash: string };
+}
+
+export interface Download {
+  stream: Readable;
+  mediaType: string;
+  size: number;
+  fileName?: string;
+  sha256: string;
+}
+
+/**
+ * Reading an entry is part of its chain of custody: every receipt, proof and download is first
+ * decided on the entry's stream (who may) and recorded as an event, then served.
+ */
+@Injectable()
+export class EvidenceCustodyUseCases {
+  private readonly repo;
+
+  constructor(
+    private readonly backbone: EventBackbone,
+    private readonly merkleLog: MerkleLogService,
+    private readonly receipts: ReceiptService,
+    private readonly treeHeads: TreeHeadService,
+    @Inject(BLOB_STORE) private readonly blobs: BlobStore,
+  ) {
+    this.repo = backbone.repository(evidenceAggregate);
+  }
+
+  async receipt(entryId: string, actor: Actor): Promise<NotaryReceipt> {
+    const state = await this.decide(entryId, actor, (c, now) => decideEvidence.access(c, 'receipt', now));
+    return this.receipts.forRecord(await this.record(state));
+  }
+
+  async download(entryId: string, actor: Actor): Promise<Download> {
+    const state = await this.decide(entryId, actor, (c, now) => decideEvidence.download(c, now));
+    const record = await this.record(state);
+    const meta = record.metadata as { mediaType: string; fileName?: string };
+    return { stream: await this.blobs.get(record.entry.sha256), mediaType: meta.mediaType, size: record.entry.size, fileName: meta.fileName, sha256: record.entry.sha256 };
+  }
+
+  async share(entryId: string, actor: Actor, toBureau: string, reason?: string): Promise<{ entryId: string; sharedWith: string[] }> {
+    const state = await this.decide(entryId, actor, (c, now) => decideEvidence.share(c, toBureau, reason, now));
+    return { entryId, sharedWith: state.sharedWith };
+  }
+
+  async inclusionProof(entryId: string, actor: Actor, treeSize?: number): Promise<InclusionProofView> {
+    const state = await this.decide(entryId, actor, (c, now) => decideEvidence.access(c, 'proof', now));
+    const leafIndex = state.leafIndex as number;
+    const size = this.merkleLog.size;
+    if (treeSize !== undefined && (!Number.isSafeInteger(treeSize) || treeSize <= leafIndex || treeSize > size)) {
+      throw badRequest(`treeSize must be an integer in ${leafIndex + 1}..${size}`);
+    }
+    const head = treeSize === undefined ? await this.treeHeads.covering(leafIndex + 1) : { treeSize, rootHash: this.merkleLog.tree.rootHash(treeSize).toString('hex') };
+    return {
+      entryId,
+      leafIndex,
+      leafHash: this.merkleLog.tree.leafHash(leafIndex).toString('hex'),
+      treeSize: head.treeSize,
+      proof: this.merkleLog.tree.inclusionProof(leafIndex, head.treeSize).map((h) => h.toString('hex')),
+      treeHead: head,
+    };
+  }
+
+  private async decide(entryId: string, actor: Actor, decision: (caller: Caller, now: Date) => (s: EvidenceState) => EvidenceDecision): Promise<EvidenceState> {
+    if (!ENTRY_ID.test(entryId)) throw notFound('no such evidence entry');
+    const now = new Date();
+    const outcome = await this.repo.handle(evidenceStreamId(entryId), decision(actor, now), this.backbone.metadata(actor, null, now));
+    if (!outcome.ok) throw evidenceErrorToHttp(outcome.error);
+    return outcome.state;
+  }
+
+  private async record(state: EvidenceState): Promise<LeafRecord> {
+    const record = state.leafIndex === undefined ? undefined : await this.merkleLog.record(state.leafIndex);
+    if (!record) throw notFound('the entry is not in this notary’s log');
+    return record;
+  }
+}
