@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
 import { PlatformModule } from '@yrd/platform';
+import { AuditModule } from './audit.module';
+import { auditEnvSchema } from '@yrd/audit-feature';
 import { DEFAULT_PORT, SERVICE_NAME } from './service';
 
 @Module({
@@ -8,7 +10,9 @@ import { DEFAULT_PORT, SERVICE_NAME } from './service';
     PlatformModule.forService({
       service: SERVICE_NAME,
       defaultPort: DEFAULT_PORT,
+      extraSchema: auditEnvSchema,
     }),
+    AuditModule,
   ],
 })
 export class AppModule {}

@@ -1,5 +1,5 @@
 import { eventCatalog, type EventEnvelope } from '@yrd/contracts';
-import { chainEvents, checkEnvelope, checkEncodedEnvelope, emptyHead, hashEnvelope, headAfter, verifyStream } from '../index';
+import { advanceChain, chainEvents, checkEnvelope, checkEncodedEnvelope, emptyHead, hashEnvelope, headAfter, startChain, verifyStream, type ChainFinding } from '../index';
 
 const meta = {
   actor: { userId: 'officer-qp-1', bureau: '310118', role: 'officer' as const },
@@ -87,5 +87,26 @@ describe('verifyStream', () => {
     expect(verifyStream([a, forged, c])).toEqual([
       { kind: 'broken-link', streamId: 'probe-abc', version: 3, expectedPrevHash: forged.hash, actualPrevHash: b.hash },
     ]);
+  });
+});
+
+describe('advanceChain (incremental verification)', () => {
+  it('finds event by event what verifyStream finds over the whole stream, holding only a cursor', () => {
+    const [a, b, c, d] = probes(4);
+    const received = [a, b, b, { ...c, payload: { seq: 7 } }, d];
+    const findings: ChainFinding[] = [];
+    const cursor = startChain();
+    received.forEach((e) => advanceChain(cursor, e, findings));
+    expect(findings).toEqual(verifyStream(received));
+    expect(cursor).toEqual({ expectedVersion: 5, lastVersion: 4, lastHash: d.hash, lastEventId: d.eventId });
+  });
+
+  it('starts mid-stream from an anchor and still checks the next link', () => {
+    const [, b, c] = probes(3);
+    const findings: ChainFinding[] = [];
+    const cursor = startChain({ version: 1, hash: b.prevHash, eventId: null });
+    advanceChain(cursor, b, findings);
+    advanceChain(cursor, { ...c, prevHash: b.prevHash }, findings, c.hash);
+    expect(findings).toEqual([{ kind: 'broken-link', streamId: 'probe-abc', version: 3, expectedPrevHash: b.hash, actualPrevHash: b.prevHash }]);
   });
 });

@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { AuthModule } from '@yrd/auth';
+import { AuditRunsModule } from './runs/audit-runs.module';
+import { CasesController } from './cases/cases.controller';
+import { ReplaysController } from './replays/replays.controller';
+
+/** Read-only endpoints for auditors (and starting a replay, which writes only its report). */
+@Module({
+  imports: [AuthModule.forRoot(), AuditRunsModule],
+  controllers: [ReplaysController, CasesController],
+})
+export class AuditModule {}
