@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { PlatformModule } from '@yrd/platform';
 import { CaseIntakeModule } from './case-intake.module';
+import { CaseIntakeSanctionsModule } from './sanctions.module';
 import { DEFAULT_PORT, SERVICE_NAME } from './service';
 
 @Module({
@@ -11,6 +12,7 @@ import { DEFAULT_PORT, SERVICE_NAME } from './service';
       defaultPort: DEFAULT_PORT,
     }),
     CaseIntakeModule,
+    CaseIntakeSanctionsModule,
   ],
 })
 export class AppModule {}

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { PlatformModule } from '@yrd/platform';
 import { ClueTransferModule } from './clue-transfer.module';
+import { ClueTransferSanctionsModule } from './sanctions.module';
 import { DEFAULT_PORT, SERVICE_NAME } from './service';
 
 @Module({
@@ -11,6 +12,7 @@ import { DEFAULT_PORT, SERVICE_NAME } from './service';
       defaultPort: DEFAULT_PORT,
     }),
     ClueTransferModule,
+    ClueTransferSanctionsModule,
   ],
 })
 export class AppModule {}

@@ -1,7 +1,9 @@
 import { EventCatalog } from './event-catalog';
 import { diagnosticsEvents } from './events/diagnostics.events';
 import { intakeEvents } from './events/intake.events';
+import { notificationEvents } from './events/notification.events';
 import { referralEvents } from './events/referral.events';
+import { sanctionsEvents } from './events/sanctions.events';
 
 /** Every event type the system knows, declared once. */
-export const eventCatalog = new EventCatalog([...diagnosticsEvents, ...intakeEvents, ...referralEvents]);
+export const eventCatalog = new EventCatalog([...diagnosticsEvents, ...intakeEvents, ...referralEvents, ...notificationEvents, ...sanctionsEvents]);

@@ -1,0 +1,20 @@
+export * from './lib/result';
+export * from './lib/errors';
+export * from './lib/dates';
+export * from './lib/penalty';
+export * from './lib/decision-content';
+export * from './lib/signed-document';
+export * from './lib/key-registry';
+export * from './lib/signature';
+export * from './lib/regions';
+export * from './lib/recognition-policy';
+export * from './lib/violation-history';
+export * from './lib/sanctions-index';
+/** Aggregates: each namespace has its events, state, `initialState`, `evolve`, commands and `decide`. */
+export * as PenaltyDecision from './lib/penalty-decision';
+export * as Recognition from './lib/recognition';
+export * as Sanction from './lib/sanction';
+export type { DecisionSummary } from './lib/recognition';
+export { summaryOf, recognitionId } from './lib/recognition';
+export type { SanctionTerms, SanctionSource, SanctionKind, CourtJudgment, Sentence, LiftReason } from './lib/sanction';
+export { sanctionsFromDecision, sanctionFromJudgment, judgmentIdOf, sanctionIdFor, SENTENCES, SANCTION_KINDS, REPAIRABLE } from './lib/sanction';

@@ -1,0 +1,173 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsOptional, IsString, Matches, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import { LICENCE_TYPES, PENALTY_KINDS, RESPONSIBLE_ROLES } from '@yrd/sanctions-domain';
+import { DIVISION, ISO_DATE, PartyDto, PERSON_ID } from './common.dto';
+
+const CODE = /^[a-z][a-z0-9-]*(\.[a-z0-9-]+)*$/;
+
+export class LicenceDto {
+  @ApiProperty({ enum: LICENCE_TYPES })
+  @IsIn(LICENCE_TYPES)
+  type!: string;
+
+  @ApiProperty({ example: 'JY13101180000001' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(100)
+  number!: string;
+}
+
+/** One penalty (《行政处罚法》第九条); which fields it needs depends on `kind` (checked by the domain). */
+export class PenaltyDto {
+  @ApiProperty({ enum: PENALTY_KINDS })
+  @IsIn(PENALTY_KINDS)
+  kind!: string;
+
+  @ApiPropertyOptional({ description: 'fine / confiscation of illegal income: amount in fen (integer)', example: 20000000 })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  amountFen?: number;
+
+  @ApiPropertyOptional({ description: 'confiscation of property / production suspension' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(1000)
+  description?: string;
+
+  @ApiPropertyOptional({ type: LicenceDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => LicenceDto)
+  licence?: LicenceDto;
+
+  @ApiPropertyOptional({ description: 'licence suspension: months' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  months?: number;
+
+  @ApiPropertyOptional({ description: 'employment restriction: years' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  years?: number;
+}
+
+export class ResponsiblePersonDto {
+  @ApiProperty()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(100)
+  name!: string;
+
+  @ApiProperty({ example: '310101198506152310' })
+  @Matches(PERSON_ID, { message: 'personId must be an 18-character resident id' })
+  personId!: string;
+
+  @ApiProperty({ enum: RESPONSIBLE_ROLES })
+  @IsIn(RESPONSIBLE_ROLES)
+  role!: string;
+}
+
+export class PenaltyDecisionDto {
+  @ApiProperty({ example: '沪市监青处罚〔2026〕12号' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(100)
+  decisionNumber!: string;
+
+  @ApiProperty({ example: 'case-qp-2026-12' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  caseRef!: string;
+
+  @ApiProperty({ description: "Issuing bureau: must be the caller's", example: '310118' })
+  @Matches(DIVISION, { message: 'issuingBureau must be a six-digit division code' })
+  issuingBureau!: string;
+
+  @ApiProperty({ type: PartyDto })
+  @ValidateNested()
+  @Type(() => PartyDto)
+  subject!: PartyDto;
+
+  @ApiProperty({ type: [ResponsiblePersonDto], description: '法定代表人、直接负责的主管人员和其他直接责任人员' })
+  @IsArray()
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  @Type(() => ResponsiblePersonDto)
+  responsiblePersons!: ResponsiblePersonDto[];
+
+  @ApiProperty({ description: 'Recognition category', example: 'advertising' })
+  @Matches(CODE, { message: 'category must be a lower-case code' })
+  category!: string;
+
+  @ApiProperty({ description: 'Kind of violation (same kind = same code)', example: 'advertising.absolute-terms' })
+  @Matches(CODE, { message: 'violationKind must be a dotted lower-case code' })
+  violationKind!: string;
+
+  @ApiProperty()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(20000)
+  facts!: string;
+
+  @ApiProperty({ type: [String] })
+  @IsArray()
+  @ArrayMinSize(1)
+  @IsString({ each: true })
+  @MaxLength(500, { each: true })
+  provisionsViolated!: string[];
+
+  @ApiProperty({ type: [String] })
+  @IsArray()
+  @ArrayMinSize(1)
+  @IsString({ each: true })
+  @MaxLength(500, { each: true })
+  penaltyProvisions!: string[];
+
+  @ApiProperty({ type: [PenaltyDto] })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(20)
+  @ValidateNested({ each: true })
+  @Type(() => PenaltyDto)
+  penalties!: PenaltyDto[];
+
+  @ApiProperty({ format: 'date', example: '2026-03-02' })
+  @Matches(ISO_DATE, { message: 'decisionDate must be a date YYYY-MM-DD' })
+  decisionDate!: string;
+
+  @ApiProperty({ type: [String], enum: ['serious-violation-list'], description: 'Listings decided with the penalty' })
+  @IsArray()
+  @IsIn(['serious-violation-list'], { each: true })
+  listings!: string[];
+}
+
+export class CorrectDecisionDto {
+  @ApiProperty({ type: PenaltyDecisionDto, description: 'The whole corrected decision' })
+  @ValidateNested()
+  @Type(() => PenaltyDecisionDto)
+  decision!: PenaltyDecisionDto;
+
+  @ApiProperty()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(2000)
+  reason!: string;
+}
+
+export class RevokeDecisionDto {
+  @ApiProperty()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(2000)
+  reason!: string;
+
+  @ApiPropertyOptional({ format: 'date' })
+  @IsOptional()
+  @Matches(ISO_DATE, { message: 'revokedOn must be a date YYYY-MM-DD' })
+  revokedOn?: string;
+}

@@ -1,0 +1,45 @@
+import { Body, Controller, Get, Param, Post, UseFilters } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiAuth, CurrentPrincipal, Principal, Roles } from '@yrd/auth';
+import type { PenaltyDecisionContent } from '@yrd/sanctions-domain';
+import { PenaltyDecisionsUseCase } from '../decisions/penalty-decisions.usecase';
+import { CorrectDecisionDto, PenaltyDecisionDto, RevokeDecisionDto } from './dto/penalty-decision.dto';
+import { plain } from './plain';
+import { RefusalFilter } from './refusal';
+
+const content = (dto: PenaltyDecisionDto): PenaltyDecisionContent => plain<PenaltyDecisionContent>(dto);
+
+@ApiTags('penalty-decisions')
+@ApiAuth()
+@UseFilters(RefusalFilter)
+@Controller('penalty-decisions')
+export class PenaltyDecisionsController {
+  constructor(private readonly decisions: PenaltyDecisionsUseCase) {}
+
+  @Post()
+  @Roles('officer', 'bureau')
+  @ApiOperation({ summary: "Record a penalty decision of the caller's bureau, signed with the bureau's key" })
+  record(@CurrentPrincipal() me: Principal, @Body() body: PenaltyDecisionDto) {
+    return this.decisions.record(me, content(body));
+  }
+
+  @Post(':decisionId/corrections')
+  @Roles('officer', 'bureau')
+  @ApiOperation({ summary: 'Correct a decision (signed again, next revision)' })
+  correct(@CurrentPrincipal() me: Principal, @Param('decisionId') id: string, @Body() body: CorrectDecisionDto) {
+    return this.decisions.correct(me, id, content(body.decision), body.reason);
+  }
+
+  @Post(':decisionId/revocation')
+  @Roles('officer', 'bureau')
+  @ApiOperation({ summary: 'Revoke a decision (signed); it stops counting everywhere and its sanctions are lifted' })
+  revoke(@CurrentPrincipal() me: Principal, @Param('decisionId') id: string, @Body() body: RevokeDecisionDto) {
+    return this.decisions.revoke(me, id, body.reason, body.revokedOn);
+  }
+
+  @Get(':decisionId')
+  @ApiOperation({ summary: 'A verified decision (any region), with its latest revision' })
+  get(@Param('decisionId') id: string) {
+    return this.decisions.get(id);
+  }
+}

@@ -1,0 +1,61 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpStatus } from '@nestjs/common';
+import type { PublicationError } from '@yrd/exemption-domain';
+import { domainErrorKind, DomainError, DomainErrorKind } from '@yrd/sanctions-domain';
+
+/** Same mapping as the referral service: invalid → 400, not-found → 404, forbidden → 403, conflict and rule → 409. */
+const STATUS_BY_KIND: Record<DomainErrorKind, HttpStatus> = {
+  invalid: HttpStatus.BAD_REQUEST,
+  'not-found': HttpStatus.NOT_FOUND,
+  forbidden: HttpStatus.FORBIDDEN,
+  conflict: HttpStatus.CONFLICT,
+  rule: HttpStatus.CONFLICT,
+};
+
+const PUBLICATION_STATUS: Record<PublicationError['code'], HttpStatus> = {
+  INVALID_LIST: HttpStatus.BAD_REQUEST,
+  VERSION_EXISTS: HttpStatus.CONFLICT,
+  VERSION_NOT_NEWER: HttpStatus.CONFLICT,
+  RETROACTIVE: HttpStatus.CONFLICT,
+  SCOPE_CHANGED: HttpStatus.CONFLICT,
+};
+
+/** A refusal carried out of a use case: nothing was appended; the filter answers with the code and reason. */
+export class Refusal extends Error {
+  override readonly name = 'Refusal';
+  constructor(
+    readonly status: HttpStatus,
+    readonly body: Record<string, unknown>,
+  ) {
+    super(String(body['message']));
+  }
+
+  static of(error: DomainError): Refusal {
+    const status = STATUS_BY_KIND[domainErrorKind(error.code)];
+    return new Refusal(status, { statusCode: status, error: error.code, message: error.message, ...(error.rule ? { rule: error.rule } : {}) });
+  }
+
+  static ofPublication(error: PublicationError): Refusal {
+    const status = PUBLICATION_STATUS[error.code];
+    return new Refusal(status, { statusCode: status, error: error.code, message: error.message, ...(error.problems ? { problems: error.problems } : {}) });
+  }
+
+  static forbidden(message: string): Refusal {
+    return new Refusal(HttpStatus.FORBIDDEN, { statusCode: 403, error: 'ACTOR_NOT_PERMITTED', message });
+  }
+
+  static badRequest(message: string): Refusal {
+    return new Refusal(HttpStatus.BAD_REQUEST, { statusCode: 400, error: 'INVALID_COMMAND', message });
+  }
+
+  static notFound(message: string): Refusal {
+    return new Refusal(HttpStatus.NOT_FOUND, { statusCode: 404, error: 'NOT_FOUND', message });
+  }
+}
+
+@Catch(Refusal)
+export class RefusalFilter implements ExceptionFilter<Refusal> {
+  catch(exception: Refusal, host: ArgumentsHost): void {
+    const res = host.switchToHttp().getResponse<{ status(code: number): { json(body: unknown): void } }>();
+    res.status(exception.status).json(exception.body);
+  }
+}

@@ -1,0 +1,2 @@
+/** The regions' recognition policies (configurable data). */
+export const RECOGNITION_POLICIES = Symbol('RECOGNITION_POLICIES');
