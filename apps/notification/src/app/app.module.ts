@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
 import { PlatformModule } from '@yrd/platform';
+import { notificationEnvSchema } from '@yrd/notification-feature';
+import { NotificationModule } from './notification.module';
 import { DEFAULT_PORT, SERVICE_NAME } from './service';
 
 @Module({
@@ -8,7 +10,9 @@ import { DEFAULT_PORT, SERVICE_NAME } from './service';
     PlatformModule.forService({
       service: SERVICE_NAME,
       defaultPort: DEFAULT_PORT,
+      extraSchema: notificationEnvSchema,
     }),
+    NotificationModule,
   ],
 })
 export class AppModule {}

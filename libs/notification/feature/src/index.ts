@@ -1,0 +1,15 @@
+export * from './lib/config';
+export * from './lib/notification-feature.module';
+export * from './lib/delivery/delivery-job';
+export * from './lib/delivery/delivery-queues';
+export * from './lib/delivery/delivery-workers';
+export * from './lib/delivery/delivery-metrics';
+export * from './lib/delivery/delivery-receipts';
+export * from './lib/channels/webhook.sender';
+export * from './lib/routing/routing-rules';
+export * from './lib/routing/route-event.usecase';
+export * from './lib/usecases/webhook-endpoints.usecases';
+export * from './lib/usecases/email-contacts.usecases';
+export * from './lib/usecases/inbox.usecases';
+export * from './lib/usecases/operations.usecases';
+export { verifyWebhookSignature, signatureHeader, SIGNATURE_HEADER, type VerifyResult, type VerifyInput } from '@yrd/notification-domain';
