@@ -8,3 +8,14 @@ ensure_node_modules() {
     npm install --no-audit --no-fund --loglevel=error
   fi
 }
+
+# Installs Debian's Chromium for the console's browser tests (Playwright drives /usr/bin/chromium;
+# no browser download). Skipped when YRD_CHROMIUM points at another binary that exists.
+ensure_chromium() {
+  local bin="${YRD_CHROMIUM:-/usr/bin/chromium}"
+  if [[ ! -x "${bin}" ]]; then
+    echo "== installing Debian's chromium for the browser tests"
+    # shellcheck source=../deploy/local/lib.sh
+    (source deploy/local/lib.sh && yrd_apt_install chromium)
+  fi
+}

@@ -13,6 +13,7 @@ export NX_DAEMON=false NX_NO_CLOUD=true NODE_ENV=test
 export YRD_LARGE_BLOB_MB="${YRD_LARGE_BLOB_MB:-300}"
 
 ensure_node_modules
+ensure_chromium
 started_infra=false
 if ! bash deploy/local/infra.sh status >/dev/null 2>&1; then
   echo "== starting local infrastructure"
