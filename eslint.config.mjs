@@ -11,9 +11,9 @@ const typeConstraints = [
   { sourceTag: 'type:util', onlyDependOnLibsWithTags: ['type:util'] },
 ];
 // A scope may use shared libs and its own; apps may use any scope's feature libs they wire.
-const scopeConstraints = ['intake', 'referral', 'notary', 'notification', 'audit', 'sanctions'].map((scope) => ({
+const scopeConstraints = ['intake', 'referral', 'notary', 'notification', 'audit', 'sanctions', 'discretion', 'bulletin', 'console'].map((scope) => ({
   sourceTag: `scope:${scope}`,
-  onlyDependOnLibsWithTags: ['scope:shared', `scope:${scope}`, 'scope:referral', 'scope:sanctions', 'scope:notary'],
+  onlyDependOnLibsWithTags: ['scope:shared', `scope:${scope}`, 'scope:referral', 'scope:sanctions', 'scope:notary', 'scope:discretion'],
 }));
 
 export default [
