@@ -1,15 +1,22 @@
 # shellcheck shell=bash
-# The five services, their default ports, and how to start/stop them from their webpack builds.
+# The five services and the console's gateway, their default ports, and how to start/stop them from their webpack builds.
 # Sourced by start.sh and stop.sh.
 
-YRD_SERVICES=(case-intake clue-transfer evidence-notary notification audit)
+YRD_SERVICES=(case-intake clue-transfer evidence-notary notification audit gateway)
 declare -A YRD_SERVICE_PORT=(
   [case-intake]="${CASE_INTAKE_PORT:-3101}"
   [clue-transfer]="${CLUE_TRANSFER_PORT:-3102}"
   [evidence-notary]="${EVIDENCE_NOTARY_PORT:-3103}"
   [notification]="${NOTIFICATION_PORT:-3104}"
   [audit]="${AUDIT_PORT:-3105}"
+  [gateway]="${GATEWAY_PORT:-3100}"
 )
+# Where the gateway finds each service (it proxies /api/<service>/… there).
+export CASE_INTAKE_URL="${CASE_INTAKE_URL:-http://127.0.0.1:${YRD_SERVICE_PORT[case-intake]}}"
+export CLUE_TRANSFER_URL="${CLUE_TRANSFER_URL:-http://127.0.0.1:${YRD_SERVICE_PORT[clue-transfer]}}"
+export EVIDENCE_NOTARY_URL="${EVIDENCE_NOTARY_URL:-http://127.0.0.1:${YRD_SERVICE_PORT[evidence-notary]}}"
+export NOTIFICATION_URL="${NOTIFICATION_URL:-http://127.0.0.1:${YRD_SERVICE_PORT[notification]}}"
+export AUDIT_URL="${AUDIT_URL:-http://127.0.0.1:${YRD_SERVICE_PORT[audit]}}"
 
 svc_pidfile() { echo "${YRD_LOCAL_DIR}/run/$1.pid"; }
 svc_logfile() { echo "${YRD_LOCAL_DIR}/logs/$1.log"; }

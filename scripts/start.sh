@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Starts everything with demo data: local Kafka/FerretDB/Redis (installed if missing), the five
-# services, then loads the demo data. Stop with `npm run stop`. Logs: .local/logs/.
+# services and the web console (served with the APIs by the gateway), then loads the demo data. Stop with `npm run stop`. Logs: .local/logs/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source deploy/local/env.sh
@@ -25,6 +25,7 @@ fi
 cat <<MSG
 
 Everything is up.
+  console:  http://127.0.0.1:${YRD_SERVICE_PORT[gateway]}/  (sign in as any demo user; APIs under /api/<service>/)
   services: case-intake :${YRD_SERVICE_PORT[case-intake]}  clue-transfer :${YRD_SERVICE_PORT[clue-transfer]}  evidence-notary :${YRD_SERVICE_PORT[evidence-notary]}  notification :${YRD_SERVICE_PORT[notification]}  audit :${YRD_SERVICE_PORT[audit]}
   API docs: http://127.0.0.1:<port>/docs   health: http://127.0.0.1:<port>/health
   a token:  npx tsx --tsconfig tools/tsconfig.json libs/shared/auth/src/cli/mint-token.ts --role officer --bureau 310118 --sub officer-qp-1

@@ -4,7 +4,16 @@ import { join } from 'node:path';
 import { infraEnv, mongoUrlFor, uniqueName, eventually } from '@yrd/testing';
 import { freePort } from './free-port';
 
-export type ServiceName = 'case-intake' | 'clue-transfer' | 'evidence-notary' | 'notification' | 'audit';
+export type ServiceName = 'case-intake' | 'clue-transfer' | 'evidence-notary' | 'notification' | 'audit' | 'gateway';
+
+/** The variable through which the gateway finds each service. */
+const GATEWAY_URL_VARS: Partial<Record<ServiceName, string>> = {
+  'case-intake': 'CASE_INTAKE_URL',
+  'clue-transfer': 'CLUE_TRANSFER_URL',
+  'evidence-notary': 'EVIDENCE_NOTARY_URL',
+  notification: 'NOTIFICATION_URL',
+  audit: 'AUDIT_URL',
+};
 
 const ROOT = join(__dirname, '..', '..');
 export const E2E_JWT_SECRET = 'e2e-only-secret-that-is-long-enough-0123456789';
@@ -40,8 +49,10 @@ export class RunningSystem {
     };
   }
 
+  /** Starts the services; the gateway (serving the built console) last, pointed at the others. */
   async start(...names: ServiceName[]): Promise<void> {
-    await Promise.all(names.map((n) => this.startOne(n)));
+    await Promise.all(names.filter((n) => n !== 'gateway').map((n) => this.startOne(n)));
+    if (names.includes('gateway')) await this.startOne('gateway');
   }
 
   url(name: ServiceName): string {
@@ -80,7 +91,17 @@ export class RunningSystem {
     const logDir = join(ROOT, '.local', 'logs', 'e2e');
     mkdirSync(logDir, { recursive: true });
     const log = createWriteStream(join(logDir, `${this.namespace}-${name}.log`), { flags: 'a' });
-    const child = spawn(process.execPath, [main], { env: { ...process.env, ...this.env, PORT: String(p) }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const serviceUrls: Record<string, string> = {};
+    if (name === 'gateway') {
+      for (const r of this.running.values()) {
+        const key = GATEWAY_URL_VARS[r.name];
+        if (key) serviceUrls[key] = `http://127.0.0.1:${r.port}`;
+      }
+    }
+    const child = spawn(process.execPath, [main], {
+      env: { ...process.env, ...this.env, ...serviceUrls, PORT: String(p) },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     child.stdout?.pipe(log);
     child.stderr?.pipe(log);
     const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
