@@ -161,6 +161,20 @@ describe('evidence-notary (real Kafka, FerretDB, openssl)', () => {
     expect(verifyReceipt(pngReceipt, PNG, [treeHeadKey]).ok).toBe(true);
   });
 
+  it("lists a clue's evidence to its bureau and to bureaus it was shared with, nobody else", async () => {
+    const clueId = (pngReceipt.metadata as { clueId: string }).clueId;
+    const entryId = pngReceipt.entry.entryId as string;
+    const own = await http.get(`/evidence?clueId=${clueId}`).set('Authorization', QP).expect(200);
+    expect(own.body).toEqual([
+      expect.objectContaining({ entryId, sha256: sha(PNG), size: PNG.length, mediaType: 'image/png', fileName: '现场照片.png', ownerBureau: '310118' }),
+    ]);
+    expect((await http.get(`/evidence?clueId=${clueId}`).set('Authorization', WJ).expect(200)).body).toEqual([]);
+    await http.post(`/evidence/${entryId}/shares`).set('Authorization', QP).send({ toBureau: '320509' }).expect(201);
+    expect((await http.get(`/evidence?clueId=${clueId}`).set('Authorization', WJ).expect(200)).body.map((i: { entryId: string }) => i.entryId)).toEqual([entryId]);
+    await http.get('/evidence').set('Authorization', QP).expect(400);
+    await http.get('/evidence?clueId=bad%20id!').set('Authorization', QP).expect(400);
+  });
+
   it('refuses bad input with a clear 4xx and stores nothing', async () => {
     const [blobsBefore, leavesBefore] = [await blobFiles(), await leafCount()];
     const cases: Array<[request.Test, number, string]> = [

@@ -1,5 +1,5 @@
 import type { Request, Response } from 'express';
-import { Body, Controller, Get, Header, HttpCode, HttpStatus, Param, Post, Query, Req, Res, StreamableFile, UnsupportedMediaTypeException } from '@nestjs/common';
+import { BadRequestException, Body, Controller, Get, Header, HttpCode, HttpStatus, Param, Post, Query, Req, Res, StreamableFile, UnsupportedMediaTypeException } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiAuth, CurrentPrincipal, Roles, type Principal } from '@yrd/auth';
 import {
@@ -75,6 +75,13 @@ export class EvidenceController {
       discardUpload(req, upload?.file);
       throw e;
     }
+  }
+
+  @Get()
+  @ApiOperation({ summary: "A clue's evidence that the caller may read (own bureau's or shared with it), each listing recorded as an access" })
+  forClue(@CurrentPrincipal() me: Principal, @Query('clueId') clueId?: string) {
+    if (!clueId) throw new BadRequestException('clueId is required');
+    return this.custody.forClue(clueId, actorOf(me));
   }
 
   @Get(':id/receipt')

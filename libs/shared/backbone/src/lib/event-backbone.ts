@@ -82,7 +82,10 @@ export class EventBackbone implements OnModuleInit, OnApplicationBootstrap, Befo
   }
 
   private async startConsumer(r: ConsumerRegistration): Promise<void> {
-    const groupId = `${this.options.service}.${r.name}`;
+    // Outside the production namespace the group carries the namespace too: a test run's
+    // consumers must never join (and steal partitions from) a running system's groups.
+    const base = `${this.options.service}.${r.name}`;
+    const groupId = this.topics.namespace === 'yrd' ? base : `${this.topics.namespace}.${base}`;
     const consumer = new EventConsumer({
       kafka: this.kafka,
       groupId,

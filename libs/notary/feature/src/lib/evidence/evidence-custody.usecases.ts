@@ -22,6 +22,18 @@ export interface InclusionProofView {
   treeHead: PublishedTreeHead | { treeSize: number; rootHash: string };
 }
 
+/** What a reader of a clue's evidence sees in a list (no content; the receipt has the proofs). */
+export interface EvidenceListItem {
+  entryId: string;
+  sha256: string;
+  size: number;
+  notarizedAt: string;
+  ownerBureau?: string;
+  mediaType: string;
+  fileName?: string;
+  title?: string;
+}
+
 export interface Download {
   stream: Readable;
   mediaType: string;
@@ -58,6 +70,34 @@ export class EvidenceCustodyUseCases {
     const record = await this.record(state);
     const meta = record.metadata as { mediaType: string; fileName?: string };
     return { stream: await this.blobs.get(record.entry.sha256), mediaType: meta.mediaType, size: record.entry.size, fileName: meta.fileName, sha256: record.entry.sha256 };
+  }
+
+  /**
+   * The evidence of a clue that the caller may read (its bureau's own, or shared with it); each
+   * entry listed is recorded as a metadata access in its chain of custody, the others are left out.
+   */
+  async forClue(clueId: string, actor: Actor): Promise<EvidenceListItem[]> {
+    if (!/^[\w.:-]{1,100}$/.test(clueId)) throw badRequest('clueId must be 1-100 letters, digits, "_", ".", ":" or "-"');
+    const items: EvidenceListItem[] = [];
+    for (const record of await this.merkleLog.evidenceForClue(clueId)) {
+      const allowed = await this.decide(record.entry.entryId, actor, (c, now) => decideEvidence.access(c, 'metadata', now)).then(
+        () => true,
+        () => false,
+      );
+      if (!allowed) continue;
+      const meta = record.metadata as { mediaType: string; fileName?: string; title?: string };
+      items.push({
+        entryId: record.entry.entryId,
+        sha256: record.entry.sha256,
+        size: record.entry.size,
+        notarizedAt: record.entry.notarizedAt,
+        ...(record.ownerBureau ? { ownerBureau: record.ownerBureau } : {}),
+        mediaType: meta.mediaType,
+        ...(meta.fileName ? { fileName: meta.fileName } : {}),
+        ...(meta.title ? { title: meta.title } : {}),
+      });
+    }
+    return items;
   }
 
   async share(entryId: string, actor: Actor, toBureau: string, reason?: string): Promise<{ entryId: string; sharedWith: string[] }> {

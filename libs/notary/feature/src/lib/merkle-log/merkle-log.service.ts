@@ -46,6 +46,11 @@ export class MerkleLogService implements OnModuleInit {
     return index < this.tree.size ? ((await this.leaves.findOne({ _id: index })) ?? undefined) : undefined;
   }
 
+  /** The evidence entries recorded for a clue (at most `limit`, oldest first). Scans: the log is small per clue. */
+  async evidenceForClue(clueId: string, limit = 200): Promise<LeafRecord[]> {
+    return this.leaves.find({ 'entry.kind': 'evidence', 'metadata.clueId': clueId }).sort({ _id: 1 }).limit(limit).toArray();
+  }
+
   /** Appends a leaf; resolves with its index once it is persisted and in the tree. */
   append(record: Omit<LeafRecord, '_id'>): Promise<number> {
     return new Promise((resolve, reject) => {
