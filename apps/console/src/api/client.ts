@@ -39,13 +39,13 @@ export async function call<T>(service: Service, path: string, opts: CallOptions 
 }
 
 /**
- * Upload with progress (fetch has no upload progress): raw body, so large evidence streams
- * through the gateway to the notary without being buffered as a form.
+ * Upload with progress (fetch has no upload progress). The gateway streams the body through to
+ * the service, so large evidence is not buffered on the way.
  */
 export function upload<T>(
   service: Service,
   path: string,
-  file: Blob,
+  body: Blob | FormData,
   opts: { token?: string; headers?: Record<string, string>; onProgress?: (fraction: number) => void },
 ): Promise<T> {
   return new Promise<T>((resolve, reject) => {
@@ -67,6 +67,6 @@ export function upload<T>(
       else reject(new ApiError(xhr.status, reasonOf(body, `${xhr.status}`), body));
     };
     xhr.onerror = () => reject(new ApiError(0, 'network error', undefined));
-    xhr.send(file);
+    xhr.send(body);
   });
 }
