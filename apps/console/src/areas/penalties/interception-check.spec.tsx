@@ -78,7 +78,7 @@ describe('licensing-interception check form', () => {
     expect(screen.getByText('校验位正确')).toBeTruthy();
     await userEvent.click(screen.getByRole('button', { name: '查询' }));
     await waitFor(() => expect(fetch).toHaveBeenCalledTimes(1));
-    expect(fetch.mock.calls[0]?.[0]).toBe(`/api/case-intake/sanctions/check?personId=${VALID_PERSON}`);
+    expect(fetch.mock.calls[0]?.[0]).toBe(`/api/clue-transfer/sanctions/check?personId=${VALID_PERSON}`);
   });
 
   it('sends a valid code with the bearer token and shows a ban', async () => {
@@ -88,7 +88,7 @@ describe('licensing-interception check form', () => {
     await userEvent.type(screen.getByLabelText('统一社会信用代码', { selector: 'input' }), VALID_CODE.toLowerCase());
     await userEvent.click(screen.getByRole('button', { name: '查询' }));
     const verdict = await screen.findByTestId('check-verdict');
-    expect(fetch.mock.calls[0]?.[0]).toBe(`/api/case-intake/sanctions/check?creditCode=${VALID_CODE}`);
+    expect(fetch.mock.calls[0]?.[0]).toBe(`/api/clue-transfer/sanctions/check?creditCode=${VALID_CODE}`);
     expect((fetch.mock.calls[0]?.[1] as RequestInit).headers).toMatchObject({ authorization: 'Bearer tok' });
     expect(verdict.textContent).toContain('禁止准入');
     expect(verdict.textContent).toContain('终身');

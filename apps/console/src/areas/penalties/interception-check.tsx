@@ -40,7 +40,7 @@ export function InterceptionCheck() {
     setError(null);
     setAnswer(null);
     try {
-      setAnswer(await api<CheckAnswer>('case-intake', 'sanctions/check', { query: { [kind]: value.trim().toUpperCase() } }));
+      setAnswer(await api<CheckAnswer>('clue-transfer', 'sanctions/check', { query: { [kind]: value.trim().toUpperCase() } }));
     } catch (err) {
       setError((err as Error).message);
     } finally {

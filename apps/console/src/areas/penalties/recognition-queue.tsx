@@ -40,7 +40,7 @@ export function RecognitionQueue() {
     setItems(null);
     setError(null);
     try {
-      setItems(await api<RecognitionView[]>('case-intake', 'recognitions', { query: { status } }));
+      setItems(await api<RecognitionView[]>('clue-transfer', 'recognitions', { query: { status } }));
     } catch (e) {
       setError((e as Error).message);
     }
@@ -56,7 +56,7 @@ export function RecognitionQueue() {
     setBusy(true);
     setMessage(null);
     try {
-      await api('case-intake', `recognitions/${encodeURIComponent(pending.id)}/${pending.action}`, { body: reason.trim() ? { reason: reason.trim() } : {} });
+      await api('clue-transfer', `recognitions/${encodeURIComponent(pending.id)}/${pending.action}`, { body: reason.trim() ? { reason: reason.trim() } : {} });
       setMessage({ ok: true, text: t(`queue.done.${pending.action}`, { id: pending.id }) });
       setPending(null);
       setReason('');
