@@ -20,7 +20,7 @@ export interface TimelineEvent {
   version: number;
   type: string;
   occurredAt: string;
-  actor: { sub?: string; role?: string; bureau?: string; name?: string };
+  actor: { userId?: string; role?: string; bureau?: string };
   eventId: string;
   hash: string;
   location: LogLocation;

@@ -90,7 +90,7 @@ export function CaseTimelineScreen() {
                       <td>{e.version}</td>
                       <td>{e.type}</td>
                       <td>
-                        {e.actor.name ?? e.actor.sub} {e.actor.bureau ? `(${e.actor.bureau})` : ''}
+                        {e.actor.userId ?? '—'} {e.actor.bureau ? `(${e.actor.bureau})` : ''}
                       </td>
                       <td>
                         <code title={e.hash}>{e.hash.slice(0, 12)}…</code>

@@ -30,7 +30,7 @@ export function FindingsTable({ findings }: { findings: AuditFinding[] }) {
               </td>
               <td>{f.version ?? '—'}</td>
               <td>{f.location ? `${f.location.topic}/${f.location.partition}@${f.location.offset}` : '—'}</td>
-              <td style={{ whiteSpace: 'normal', minWidth: '16rem' }}>{f.detail}</td>
+              <td className="finding-detail">{f.detail}</td>
             </tr>
           ))}
         </tbody>

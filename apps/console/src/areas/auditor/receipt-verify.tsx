@@ -45,7 +45,7 @@ export function ReceiptVerify() {
   return (
     <section className="card" aria-labelledby="rv-title">
       <h2 id="rv-title">{t('receipt.title')}</h2>
-      <form onSubmit={submit} className="form-grid">
+      <form onSubmit={submit} className="form-grid area-form">
         <label htmlFor="rv-file">{t('receipt.file')}</label>
         <input id="rv-file" type="file" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
         <label htmlFor="rv-receipt">{t('receipt.receipt')}</label>

@@ -80,7 +80,7 @@ export function ReplaysScreen() {
     <>
       <section className="card" aria-labelledby="rp-title">
         <h2 id="rp-title">{t('replay.title')}</h2>
-        <form onSubmit={start} noValidate className="form-grid">
+        <form onSubmit={start} noValidate className="form-grid area-form">
           <label htmlFor="rp-case">{t('replay.caseId')}</label>
           <div>
             <input id="rp-case" value={filter.caseId} onChange={(e) => setFilter({ ...filter, caseId: e.target.value })} aria-invalid={problems.caseId ? true : undefined} />

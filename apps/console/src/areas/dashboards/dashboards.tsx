@@ -102,7 +102,7 @@ function ReferralsPanel() {
                     <Tooltip />
                     <Legend />
                     {stats.statuses.map((s) => (
-                      <Bar key={s} dataKey={s} name={t(`status.${s}`, { defaultValue: s })} stackId="status" fill={STATUS_COLOURS[s] ?? '#52606d'} isAnimationActive={false} />
+                      <Bar key={s} dataKey={s} name={t(`status.${s}`, { defaultValue: s })} stackId="status" maxBarSize={36} fill={STATUS_COLOURS[s] ?? '#52606d'} isAnimationActive={false} />
                     ))}
                   </BarChart>
                 </ResponsiveContainer>

@@ -98,7 +98,7 @@ export function ExemptionEvaluate() {
   return (
     <section className="card" aria-labelledby="ex-title">
       <h2 id="ex-title">{t('exemption.title')}</h2>
-      <form onSubmit={submit} noValidate className="form-grid">
+      <form onSubmit={submit} noValidate className="form-grid area-form">
         {field('caseRef', t('exemption.caseRef'), <input {...invalid('caseRef')} value={f.caseRef} onChange={set('caseRef')} />)}
         {field('bureau', t('exemption.bureau'), <input {...invalid('bureau')} value={f.bureau} onChange={set('bureau')} inputMode="numeric" maxLength={6} />)}
         <label htmlFor="ex-subjectKind">{t('check.kind')}</label>

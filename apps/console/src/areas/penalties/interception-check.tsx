@@ -51,7 +51,7 @@ export function InterceptionCheck() {
   return (
     <section className="card" aria-labelledby="check-title">
       <h2 id="check-title">{t('check.title')}</h2>
-      <form onSubmit={submit} noValidate className="form-grid">
+      <form onSubmit={submit} noValidate className="form-grid area-form">
         <label htmlFor="check-kind">{t('check.kind')}</label>
         <select id="check-kind" value={kind} onChange={(e) => setKind(e.target.value as SubjectKind)}>
           <option value="creditCode">{t('check.creditCode')}</option>
