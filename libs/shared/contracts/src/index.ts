@@ -6,6 +6,7 @@ export * from './lib/events/common.schemas';
 export * from './lib/events/intake.events';
 export * from './lib/events/referral.events';
 export * from './lib/events/sanctions.events';
+export * from './lib/events/discretion.events';
 export * from './lib/events/notification.events';
 export * from './lib/catalog';
 export * from './lib/asyncapi';

@@ -64,3 +64,18 @@ export function checkDecision(s: Suggestion, d: ProposedDecision): DecisionCheck
   }
   return { ok: true, withinRange: false, departure, suggestedFine, justification, rule: DEPARTURE_RULE };
 }
+
+/** What a penalty decision records of its discretion (in the signed decision content). */
+export interface DiscretionBasis {
+  standardId: string | null;
+  standardVersion: number | null;
+  outcome: Suggestion['outcome'];
+  band: Suggestion['band'];
+  suggestedFine: { minFen: number; maxFen: number } | null;
+  fineFen: number;
+  withinRange: boolean;
+  justification?: string;
+  jointActionId?: string;
+  exemptionItems: string[];
+  facts: Record<string, unknown>;
+}

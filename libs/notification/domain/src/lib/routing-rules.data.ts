@@ -414,6 +414,29 @@ const sanctionsRules: RoutingRule[] = [
     ),
   },
   {
+    event: 'discretion-standard.published',
+    notify: [everyRegion(['inbox'])],
+    notifyActor: true,
+    templates: t(
+      '【裁量基准发布】{{payload.title}}（第 {{payload.version}} 版）',
+      '{{payload.title}}第 {{payload.version}} 版已发布，自 {{payload.effectiveFrom}} 起施行。',
+      '[Discretion standard published] {{payload.title}} (version {{payload.version}})',
+      'Version {{payload.version}} of {{payload.title}} was published, in force from {{payload.effectiveFrom}}.',
+    ),
+  },
+  {
+    event: 'discretion.departure-flagged',
+    summary: "A fine outside the discretion standard's range, with a justification: the issuing bureau's legal review (法制审核) and its province's auditors.",
+    notify: [at('payload.legalReviewer', ['inbox', 'email']), at('payload.auditors', ['inbox', 'email'])],
+    notifyActor: true,
+    templates: t(
+      '【裁量偏离】{{payload.decisionNumber}} 罚款超出裁量基准幅度',
+      '{{payload.issuingBureau | bureau}}作出的行政处罚决定 {{payload.decisionNumber}}（案件 {{payload.caseRef}}）罚款 {{payload.fineFen}} 分，超出裁量基准 {{payload.standardId?}} 第 {{payload.standardVersion?}} 版建议幅度（{{payload.band?}}，{{payload.departure}}）。理由：{{payload.justification}}。请法制审核并备案监督。',
+      '[Discretion departure] {{payload.decisionNumber}}: fine outside the standard range',
+      '{{payload.issuingBureau | bureau}} fixed a fine of {{payload.fineFen}} fen in decision {{payload.decisionNumber}} (case {{payload.caseRef}}), outside the range of standard {{payload.standardId?}} v{{payload.standardVersion?}} ({{payload.band?}}, {{payload.departure}}). Justification: {{payload.justification}}. For legal review and audit.',
+    ),
+  },
+  {
     event: '@sanctions',
     notify: [everyRegion(['webhook', 'inbox'])],
     notifyActor: true,

@@ -1,4 +1,5 @@
 import { isDivisionCode } from '@yrd/bureaus';
+import type { DiscretionBasis } from '@yrd/discretion-domain';
 import { isIsoDate, IsoDate } from './dates';
 import { DomainError, refuse } from './errors';
 import { checkParty, checkPenalty, Party, Penalty, RESPONSIBLE_ROLES, ResponsiblePerson } from './penalty';
@@ -29,6 +30,8 @@ export interface PenaltyDecisionContent {
   penalties: Penalty[];
   decisionDate: IsoDate;
   listings: Listing[];
+  /** 裁量: the standard applied, the suggestion and the fine decided; set by the service after checking it. */
+  discretion?: DiscretionBasis;
 }
 
 const KIND = /^[a-z][a-z0-9-]*(\.[a-z0-9-]+)*$/;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineEvent } from '../event-catalog';
 import { DivisionCode, Instant, IsoDate, Text } from './common.schemas';
+import { DiscretionBasisSchema } from './discretion.events';
 
 /**
  * Penalty decisions and their mutual recognition (处罚决定互认), shared sanctions (信用互认,
@@ -50,6 +51,8 @@ const PenaltyDecisionContent = z.object({
   penalties: z.array(Penalty).min(1),
   decisionDate: IsoDate,
   listings: z.array(z.literal('serious-violation-list')),
+  /** 裁量: the standard, suggestion and fine decided (optional; inside the signed content). */
+  discretion: DiscretionBasisSchema.optional(),
 });
 
 /** Ed25519 over the RFC 8785 canonical bytes of the signed document; `keyId` names the key in the bureau key registry. */
