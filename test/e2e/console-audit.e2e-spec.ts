@@ -127,7 +127,7 @@ describe('console: auditor sees a planted tampered event; penalties and dashboar
     await page.context().close();
   });
 
-  // The notary is not started here (the browser's own check is under test): its part shows as unavailable, with the gateway's reason.
+  // The notary is not started here (the browser's own check is under test): its part shows as unavailable, with the reason the proxy gave.
   it('auditor, on a phone: a file is hashed in the browser and checked against its receipt', async () => {
     const content = Buffer.from('现场检查笔录：网店页面宣称产品为“国家级”。');
     const sha256 = createHash('sha256').update(content).digest('hex');
