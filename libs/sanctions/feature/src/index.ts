@@ -10,5 +10,6 @@ export * from './lib/recognition/decision-recognition.consumer';
 export * from './lib/sanctions/sanctions.usecase';
 export * from './lib/sanctions/check-log';
 export * from './lib/exemption/exemptions.usecase';
+export * from './lib/discretion/discretion.usecase';
 export * from './lib/http/refusal';
 export * from './lib/streams';

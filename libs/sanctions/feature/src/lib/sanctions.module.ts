@@ -1,7 +1,9 @@
 import { Module } from '@nestjs/common';
 import { SANCTIONS_CONFIG, SanctionsConfig, sanctionsConfigFrom } from './config/sanctions-config';
 import { PenaltyDecisionsUseCase } from './decisions/penalty-decisions.usecase';
+import { DiscretionUseCase } from './discretion/discretion.usecase';
 import { ExemptionsUseCase } from './exemption/exemptions.usecase';
+import { DiscretionController } from './http/discretion.controller';
 import { ExemptionsController } from './http/exemptions.controller';
 import { PenaltyDecisionsController } from './http/penalty-decisions.controller';
 import { RecognitionsController } from './http/recognitions.controller';
@@ -35,12 +37,12 @@ import { SanctionsStreams } from './streams';
 })
 export class SanctionsCoreModule {}
 
-/** For case-intake: penalty decisions (record/correct/revoke, signed) and the exemption lists and evaluation. */
+/** For case-intake: penalty decisions (record/correct/revoke, signed, weighed against the discretion standards), the exemption lists and evaluation, the discretion standards and suggestions. */
 @Module({
   imports: [SanctionsCoreModule],
-  controllers: [PenaltyDecisionsController, ExemptionsController],
-  providers: [PenaltyDecisionsUseCase, ExemptionsUseCase],
-  exports: [PenaltyDecisionsUseCase, ExemptionsUseCase],
+  controllers: [PenaltyDecisionsController, ExemptionsController, DiscretionController],
+  providers: [PenaltyDecisionsUseCase, ExemptionsUseCase, DiscretionUseCase],
+  exports: [PenaltyDecisionsUseCase, ExemptionsUseCase, DiscretionUseCase],
 })
 export class PenaltyDecisionsModule {}
 

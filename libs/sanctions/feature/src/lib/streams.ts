@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EventBackbone } from '@yrd/backbone';
 import type { Actor } from '@yrd/contracts';
+import { StandardPublication } from '@yrd/discretion-domain';
 import { ListPublication } from '@yrd/exemption-domain';
 import type { AggregateRepository } from '@yrd/event-store';
 import { PenaltyDecision, Recognition, Sanction } from '@yrd/sanctions-domain';
@@ -19,6 +20,7 @@ export class SanctionsStreams {
   readonly recognitions: AggregateRepository<Recognition.RecognitionState, Recognition.RecognitionEvent>;
   readonly sanctions: AggregateRepository<Sanction.SanctionState, Sanction.SanctionEvent>;
   readonly lists: AggregateRepository<ListPublication.PublicationState, ListPublication.ExemptionListPublished>;
+  readonly standards: AggregateRepository<StandardPublication.PublicationState, StandardPublication.DiscretionStandardPublished>;
   readonly once: AggregateRepository<WrittenOnce, { type: string; data: Record<string, unknown> }>;
 
   constructor(readonly backbone: EventBackbone) {
@@ -26,6 +28,7 @@ export class SanctionsStreams {
     this.recognitions = backbone.repository({ initialState: () => Recognition.initialState, evolve: Recognition.evolve });
     this.sanctions = backbone.repository({ initialState: () => Sanction.initialState, evolve: Sanction.evolve });
     this.lists = backbone.repository({ initialState: ListPublication.initialState, evolve: ListPublication.evolve });
+    this.standards = backbone.repository({ initialState: StandardPublication.initialState, evolve: StandardPublication.evolve });
     this.once = backbone.repository(writtenOnce);
   }
 }
@@ -40,6 +43,8 @@ export const streamIds = {
   refusal: (eventId: string) => `decision-refusal-${eventId.replace(/-/g, '')}`,
   evaluation: (id: string) => `exemption-evaluation-${id}`,
   list: (listId: string) => `exemption-list-${listId.replace(/-/g, '_')}`,
+  standard: (standardId: string) => `discretion-standard-${standardId.replace(/-/g, '_')}`,
+  departure: (decisionId: string) => `discretion-departure-${decisionId}`,
 };
 
 /** A compact, stream-safe id (UUIDv7 without hyphens). */

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Principal } from '@yrd/auth';
 import { ok, PenaltyDecision, PenaltyDecisionContent, refuse, signDocument } from '@yrd/sanctions-domain';
+import { DiscretionClaim, DiscretionUseCase } from '../discretion/discretion.usecase';
 import { Refusal } from '../http/refusal';
 import { KeyMaterial } from '../keys/key-material';
 import { SanctionsReadModelsHost } from '../read-models/sanctions-read-models.provider';
@@ -13,6 +14,8 @@ export interface DecisionCommandResult {
   status: string;
   signature: { alg: string; keyId: string; value: string };
   events: Array<{ eventId: string; type: string; streamVersion: number }>;
+  /** With a discretion basis: whether the fine is inside the suggested range, and the flag's event when it is not. */
+  discretion?: { standardId: string | null; standardVersion: number | null; band: string | null; withinRange: boolean; departure?: string; flagEventId?: string };
 }
 
 /** Penalty decisions (行政处罚决定): record, correct, revoke — each signed with the issuing bureau's key. */
@@ -22,6 +25,7 @@ export class PenaltyDecisionsUseCase {
     private readonly streams: SanctionsStreams,
     private readonly keys: KeyMaterial,
     private readonly read: SanctionsReadModelsHost,
+    private readonly discretion: DiscretionUseCase,
   ) {}
 
   private context(bureau: string): PenaltyDecision.PenaltyDecisionContext {
@@ -31,13 +35,44 @@ export class PenaltyDecisionsUseCase {
     };
   }
 
-  async record(principal: Principal, decision: PenaltyDecisionContent): Promise<DecisionCommandResult> {
+  async record(principal: Principal, decision: PenaltyDecisionContent, claim?: DiscretionClaim): Promise<DecisionCommandResult> {
     const decisionId = newId('pd', uuidv7());
-    return this.run(principal, decisionId, true, { type: 'RecordPenaltyDecision', data: { decisionId, by: principal.bureau, decision } });
+    return this.withDiscretion(principal, decisionId, decision, claim, (d) => this.run(principal, decisionId, true, { type: 'RecordPenaltyDecision', data: { decisionId, by: principal.bureau, decision: d } }));
   }
 
-  async correct(principal: Principal, decisionId: string, decision: PenaltyDecisionContent, reason: string): Promise<DecisionCommandResult> {
-    return this.run(principal, decisionId, false, { type: 'CorrectPenaltyDecision', data: { by: principal.bureau, decision, reason } });
+  async correct(principal: Principal, decisionId: string, decision: PenaltyDecisionContent, reason: string, claim?: DiscretionClaim): Promise<DecisionCommandResult> {
+    return this.withDiscretion(principal, decisionId, decision, claim, (d) => this.run(principal, decisionId, false, { type: 'CorrectPenaltyDecision', data: { by: principal.bureau, decision: d, reason } }));
+  }
+
+  /**
+   * A decision with a discretion claim is weighed first (a departure without a justification is
+   * refused before anything is written); its basis goes into the signed content; a justified
+   * departure is then flagged on its own stream. The basis is never taken from the client.
+   */
+  private async withDiscretion(
+    principal: Principal,
+    decisionId: string,
+    decision: PenaltyDecisionContent,
+    claim: DiscretionClaim | undefined,
+    write: (d: PenaltyDecisionContent) => Promise<DecisionCommandResult>,
+  ): Promise<DecisionCommandResult> {
+    const { discretion: _ignored, ...content } = decision;
+    if (!claim) return write(content);
+    const { basis, departure } = this.discretion.assess(content, claim);
+    const withBasis = { ...content, discretion: basis };
+    const result = await write(withBasis);
+    const flagEventId = await this.discretion.flag(principal, result.revision > 1 ? `${decisionId}.r${result.revision}` : decisionId, decisionId, withBasis, departure);
+    return {
+      ...result,
+      discretion: {
+        standardId: basis.standardId,
+        standardVersion: basis.standardVersion,
+        band: basis.band,
+        withinRange: basis.withinRange,
+        ...(departure.ok && !departure.withinRange ? { departure: departure.departure } : {}),
+        ...(flagEventId ? { flagEventId } : {}),
+      },
+    };
   }
 
   async revoke(principal: Principal, decisionId: string, reason: string, revokedOn?: string): Promise<DecisionCommandResult> {

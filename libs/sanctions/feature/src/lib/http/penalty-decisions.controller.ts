@@ -2,12 +2,17 @@ import { Body, Controller, Get, Param, Post, UseFilters } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiAuth, CurrentPrincipal, Principal, Roles } from '@yrd/auth';
 import type { PenaltyDecisionContent } from '@yrd/sanctions-domain';
+import type { DiscretionClaim } from '../discretion/discretion.usecase';
 import { PenaltyDecisionsUseCase } from '../decisions/penalty-decisions.usecase';
 import { CorrectDecisionDto, PenaltyDecisionDto, RevokeDecisionDto } from './dto/penalty-decision.dto';
 import { plain } from './plain';
 import { RefusalFilter } from './refusal';
 
-const content = (dto: PenaltyDecisionDto): PenaltyDecisionContent => plain<PenaltyDecisionContent>(dto);
+const content = (dto: PenaltyDecisionDto): PenaltyDecisionContent => {
+  const { discretion: _claim, ...rest } = plain<PenaltyDecisionDto>(dto);
+  return rest as unknown as PenaltyDecisionContent;
+};
+const claim = (dto: PenaltyDecisionDto): DiscretionClaim | undefined => (dto.discretion ? plain<DiscretionClaim>(dto.discretion) : undefined);
 
 @ApiTags('penalty-decisions')
 @ApiAuth()
@@ -20,14 +25,14 @@ export class PenaltyDecisionsController {
   @Roles('officer', 'bureau')
   @ApiOperation({ summary: "Record a penalty decision of the caller's bureau, signed with the bureau's key" })
   record(@CurrentPrincipal() me: Principal, @Body() body: PenaltyDecisionDto) {
-    return this.decisions.record(me, content(body));
+    return this.decisions.record(me, content(body), claim(body));
   }
 
   @Post(':decisionId/corrections')
   @Roles('officer', 'bureau')
   @ApiOperation({ summary: 'Correct a decision (signed again, next revision)' })
   correct(@CurrentPrincipal() me: Principal, @Param('decisionId') id: string, @Body() body: CorrectDecisionDto) {
-    return this.decisions.correct(me, id, content(body.decision), body.reason);
+    return this.decisions.correct(me, id, content(body.decision), body.reason, claim(body.decision));
   }
 
   @Post(':decisionId/revocation')

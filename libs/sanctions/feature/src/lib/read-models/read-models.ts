@@ -1,4 +1,5 @@
 import type { EventEnvelope } from '@yrd/contracts';
+import { bundledStandards, StandardRegistry, validateStandardFile } from '@yrd/discretion-domain';
 import { ListRegistry, validateListFile, bundledRegistry } from '@yrd/exemption-domain';
 import {
   BureauKeyRegistry,
@@ -26,6 +27,25 @@ export interface RecognitionView {
   version: number;
 }
 
+/** A flagged departure from a discretion standard, as auditors and legal reviewers list them. */
+export interface DepartureView {
+  eventId: string;
+  decisionId: string;
+  decisionNumber: string;
+  caseRef: string;
+  issuingBureau: string;
+  standardId: string | null;
+  standardVersion: number | null;
+  band: string | null;
+  suggestedFine: { minFen: number; maxFen: number } | null;
+  fineFen: number;
+  departure: string;
+  justification: string;
+  legalReviewer: string;
+  auditors: string[];
+  flaggedAt: string;
+}
+
 export interface DecisionRecord {
   decisionId: string;
   revision: number;
@@ -45,6 +65,8 @@ export class SanctionsReadModels {
   readonly history = new ViolationHistory();
   readonly sanctions = new SanctionsIndex();
   readonly lists: ListRegistry = bundledRegistry();
+  readonly standards: StandardRegistry = bundledStandards();
+  readonly departures = new Map<string, DepartureView>();
   readonly recognitions = new Map<string, RecognitionView>();
   readonly decisions = new Map<string, DecisionRecord>();
   unverifiedDecisionEvents = 0;
@@ -69,6 +91,16 @@ export class SanctionsReadModels {
       case 'exemption-list.published': {
         const v = validateListFile(p['list']);
         if (v.ok) this.lists.add(v.list);
+        return;
+      }
+      case 'discretion-standard.published': {
+        const v = validateStandardFile(p['standard']);
+        if (v.ok) this.standards.add(v.standard);
+        return;
+      }
+      case 'discretion.departure-flagged': {
+        const { rule: _rule, ...view } = e.payload as unknown as DepartureView & { rule: unknown };
+        this.departures.set(view.decisionId, { ...view, eventId: e.eventId });
         return;
       }
       default:

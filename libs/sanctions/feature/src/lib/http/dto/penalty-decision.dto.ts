@@ -3,6 +3,7 @@ import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsOptional, IsString, Matches, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
 import { LICENCE_TYPES, PENALTY_KINDS, RESPONSIBLE_ROLES } from '@yrd/sanctions-domain';
 import { DIVISION, ISO_DATE, PartyDto, PERSON_ID } from './common.dto';
+import { CaseFactsDto } from './exemption.dto';
 
 const CODE = /^[a-z][a-z0-9-]*(\.[a-z0-9-]+)*$/;
 
@@ -69,6 +70,31 @@ export class ResponsiblePersonDto {
   @ApiProperty({ enum: RESPONSIBLE_ROLES })
   @IsIn(RESPONSIBLE_ROLES)
   role!: string;
+}
+
+/** 裁量: the facts the fine was weighed on; the service computes the suggestion and records the basis. */
+export class DiscretionClaimDto {
+  @ApiProperty({ type: CaseFactsDto, description: 'Case facts as for POST /discretion/suggest' })
+  @ValidateNested()
+  @Type(() => CaseFactsDto)
+  facts!: CaseFactsDto;
+
+  @ApiPropertyOptional({ description: 'The standard a joint action names (统一裁量); default: the one in force for the bureau', example: 'yrd-advertising-absolute-terms' })
+  @IsOptional()
+  @Matches(/^[a-z][a-z0-9-]{1,63}$/, { message: 'standardId must be lower-case letters, digits and hyphens' })
+  standardId?: string;
+
+  @ApiPropertyOptional({ description: 'The joint action (联合执法) the case belongs to' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  jointActionId?: string;
+
+  @ApiPropertyOptional({ description: 'Required when the fine is outside the suggested range (recorded and flagged to 法制审核 and auditors)' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(4000)
+  justification?: string;
 }
 
 export class PenaltyDecisionDto {
@@ -144,6 +170,12 @@ export class PenaltyDecisionDto {
   @IsArray()
   @IsIn(['serious-violation-list'], { each: true })
   listings!: string[];
+
+  @ApiPropertyOptional({ type: DiscretionClaimDto, description: '裁量: weigh the fine against the discretion standard (a departure needs a justification)' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => DiscretionClaimDto)
+  discretion?: DiscretionClaimDto;
 }
 
 export class CorrectDecisionDto {

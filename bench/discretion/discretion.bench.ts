@@ -1,0 +1,185 @@
+/**
+ * Discretion suggestions: suggestions/s with p50/p99,
+ *  - in-process: the pure `suggestPenalty` (exemption evaluation + the standard's bands), against
+ *    the exemption evaluator alone (its first step) as the baseline;
+ *  - over HTTP: `POST /discretion/suggest` on the Nest module (platform + auth + backbone +
+ *    PenaltyDecisionsModule on the real Kafka/FerretDB/Redis), against an authenticated no-op POST
+ *    of the same app with the same body. A suggestion writes nothing.
+ *   npm run bench:discretion -- [--suggestions 4000] [--concurrency 8]
+ */
+import { Body, Controller, Module, Post, type INestApplication } from '@nestjs/common';
+import { Worker } from 'node:worker_threads';
+import { loadavg } from 'node:os';
+import mongoose from 'mongoose';
+import { AuthModule, devUser, mintToken } from '@yrd/auth';
+import { BackboneModule } from '@yrd/backbone';
+import { withCreditCodeCheckChar } from '@yrd/bureaus';
+import { eventCatalog } from '@yrd/contracts';
+import { bundledStandards, suggestPenalty } from '@yrd/discretion-domain';
+import { bundledRegistry, evaluateCase, type CaseFacts, type PriorViolation } from '@yrd/exemption-domain';
+import { createHttpApp, PlatformModule } from '@yrd/platform';
+import { PenaltyDecisionsModule, SanctionsReadModelsHost } from '@yrd/sanctions-feature';
+import { infraEnv, mongoUrlFor, uniqueName } from '@yrd/testing';
+import { percentile, report, round, type BenchRow } from '../lib/report';
+
+const arg = (name: string, fallback: number) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? Number(process.argv[i + 1]) : fallback;
+};
+const SUGGESTIONS = arg('suggestions', 4_000);
+const CONCURRENCY = arg('concurrency', 8);
+const SECRET = 'discretion-bench-secret-0123456789abcdef-xyz';
+
+const creditCode = (i: number) => withCreditCodeCheckChar(`91310118MB${String(i).padStart(7, '0')}`);
+
+/** A mix that reaches every band and the exemption: one case in six each. */
+const facts = (i: number): CaseFacts => {
+  const base: CaseFacts = {
+    caseRef: `bench-${i}`,
+    bureau: i % 2 === 0 ? '310118' : '330421',
+    subject: { name: 'x', creditCode: creditCode(i) },
+    violationKind: 'advertising.absolute-terms',
+    caseDate: i % 3 === 0 ? '2027-02-01' : '2026-06-01',
+    discoveredOn: '2026-05-01',
+    correction: { orderedBy: '2026-05-20' },
+    harm: 'minor',
+    violationDays: 30 + (i % 200),
+    flags: { ownPremisesOrSelfMedia: false },
+  };
+  switch (i % 6) {
+    case 0:
+      return { ...base, harm: 'none', correction: { orderedBy: '2026-05-20', correctedOn: '2026-05-10' }, flags: { ownPremisesOrSelfMedia: true } };
+    case 1:
+      return { ...base, flags: { ownPremisesOrSelfMedia: false, mitigatedHarm: true } };
+    case 2:
+      return { ...base, correction: { orderedBy: '2026-05-20', correctedOn: '2026-05-15' }, violationDays: 10 };
+    case 3:
+      return { ...base, flags: { ownPremisesOrSelfMedia: false, obstructedInvestigation: true } };
+    case 4:
+      return { ...base, noSubjectiveFaultProven: true };
+    default:
+      return base;
+  }
+};
+const prior: PriorViolation = { decisionId: 'd', decisionNumber: 'n', violationKind: 'advertising.absolute-terms', decisionDate: '2025-01-01', sourceRegion: '310000', origin: 'recognised' };
+
+function timeSync(name: string, n: number, op: (i: number) => unknown): BenchRow {
+  const lat: number[] = new Array(n);
+  const t0 = performance.now();
+  for (let i = 0; i < n; i++) {
+    const s = performance.now();
+    op(i);
+    lat[i] = performance.now() - s;
+  }
+  const secs = (performance.now() - t0) / 1000;
+  return { name, ops: n, 'ops/s': Math.round(n / secs), 'p50 ms': round(percentile(lat, 50), 4), 'p99 ms': round(percentile(lat, 99), 4) };
+}
+
+/** The HTTP client runs in a worker thread so its queueing does not share the server's event loop. */
+const CLIENT = `
+const { parentPort, workerData } = require('node:worker_threads');
+const http = require('node:http');
+const { port, auth, concurrency, requests } = workerData;
+const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
+const call = (r) => new Promise((resolve, reject) => {
+  const payload = JSON.stringify(r.body);
+  const headers = { authorization: auth, 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) };
+  const req = http.request({ host: '127.0.0.1', port, method: 'POST', path: r.path, agent, headers }, (res) => { res.resume(); res.on('end', () => resolve(res.statusCode)); });
+  req.on('error', reject);
+  req.end(payload);
+});
+(async () => {
+  const lat = new Array(requests.length);
+  let next = 0, errors = 0;
+  const t0 = performance.now();
+  await Promise.all(Array.from({ length: concurrency }, async () => {
+    for (let i = next++; i < requests.length; i = next++) {
+      const s = performance.now();
+      const status = await call(requests[i]);
+      lat[i] = performance.now() - s;
+      if (status >= 300) errors++;
+    }
+  }));
+  parentPort.postMessage({ lat, secs: (performance.now() - t0) / 1000, errors });
+  agent.destroy();
+})();
+`;
+
+async function timeHttp(name: string, port: number, auth: string, concurrency: number, requests: Array<{ path: string; body: unknown }>): Promise<BenchRow> {
+  const { lat, secs, errors } = await new Promise<{ lat: number[]; secs: number; errors: number }>((resolve, reject) => {
+    const w = new Worker(CLIENT, { eval: true, workerData: { port, auth, concurrency, requests } });
+    w.once('message', resolve);
+    w.once('error', reject);
+  });
+  const n = requests.length;
+  return { name, ops: n, concurrency, 'ops/s': Math.round(n / secs), 'p50 ms': round(percentile(lat, 50), 3), 'p99 ms': round(percentile(lat, 99), 3), errors };
+}
+
+@Controller('bench')
+class BaselineController {
+  /** Authenticated no-op POST taking the same JSON body: the HTTP stack's own cost. */
+  @Post('noop')
+  noop(@Body() body: unknown) {
+    return { ok: body !== undefined };
+  }
+}
+
+async function main() {
+  const rows: BenchRow[] = [];
+  const lists = bundledRegistry();
+  const standards = bundledStandards();
+  const n = SUGGESTIONS * 10;
+  const bands = new Map<string, number>();
+  rows.push(timeSync('baseline: exemption evaluation alone (in-process)', n, (i) => evaluateCase(lists, facts(i), i % 5 === 0 ? [prior] : [])));
+  rows.push(
+    timeSync('suggestion (in-process)', n, (i) => {
+      const r = suggestPenalty({ standards, lists, facts: facts(i), history: i % 5 === 0 ? [prior] : [] });
+      const key = r.ok ? `${r.suggestion.outcome}/${r.suggestion.band}` : r.error.code;
+      bands.set(key, (bands.get(key) ?? 0) + 1);
+    }),
+  );
+
+  const namespace = uniqueName('dsb');
+  Object.assign(process.env, {
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'warn',
+    KAFKA_BROKERS: infraEnv().kafkaBrokers.join(','),
+    MONGO_URL: mongoUrlFor(namespace),
+    REDIS_URL: infraEnv().redisUrl,
+    AUTH_JWT_SECRET: SECRET,
+    KAFKA_TOPIC_NAMESPACE: namespace,
+  });
+  @Module({
+    imports: [
+      PlatformModule.forService({ service: 'discretion-bench', defaultPort: 0 }),
+      AuthModule.forRoot(),
+      BackboneModule.forService({ service: 'discretion-bench', contexts: ['sanctions'], catalog: eventCatalog }),
+      PenaltyDecisionsModule,
+    ],
+    controllers: [BaselineController],
+  })
+  class BenchApp {}
+  const app: INestApplication = await createHttpApp(BenchApp, { service: 'discretion-bench', shutdownHooks: false });
+  await app.listen(0, '127.0.0.1');
+  const port = (app.getHttpServer().address() as { port: number }).port;
+  await app.get(SanctionsReadModelsHost).whenCaughtUp();
+
+  const auth = `Bearer ${mintToken(devUser('officer-qp-1'), { secret: SECRET, ttl: '1h' })}`;
+  const suggest = (count: number) => Array.from({ length: count }, (_, i) => ({ path: '/discretion/suggest', body: { facts: facts(i) } }));
+  await timeHttp('warm-up', port, auth, CONCURRENCY, suggest(500));
+  rows.push(await timeHttp('baseline: authenticated no-op POST, same body (HTTP)', port, auth, CONCURRENCY, Array.from({ length: SUGGESTIONS }, (_, i) => ({ path: '/bench/noop', body: { facts: facts(i) } }))));
+  rows.push(await timeHttp('suggestion (HTTP)', port, auth, CONCURRENCY, suggest(SUGGESTIONS)));
+  rows.push(await timeHttp('suggestion (HTTP, 1 client)', port, auth, 1, suggest(Math.round(SUGGESTIONS / 4))));
+
+  await app.close();
+  const conn = await mongoose.createConnection(mongoUrlFor(namespace)).asPromise();
+  await conn.dropDatabase();
+  await conn.close();
+  report('discretion', rows, { suggestionMix: Object.fromEntries(bands), concurrency: CONCURRENCY, logLevel: 'warn', loadAverage1m: round(loadavg()[0] ?? 0, 2) });
+  process.exit(0);
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
