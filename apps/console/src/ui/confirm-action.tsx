@@ -13,7 +13,8 @@ export interface ConfirmActionProps {
   children?: ReactNode;
   danger?: boolean;
   run: (reason: string) => Promise<unknown>;
-  onDone?: () => void;
+  /** Called with the server's answer. */
+  onDone?: (result: unknown) => void;
 }
 
 /**
@@ -36,10 +37,10 @@ export function ConfirmAction({ label, question, reasonLabel, children, danger, 
     setBusy(true);
     setError(null);
     try {
-      await run(reason.trim());
+      const result = await run(reason.trim());
       setOpen(false);
       setReason('');
-      onDone?.();
+      onDone?.(result);
     } catch (err) {
       setError(err instanceof ApiError ? `${t('refused')}: ${err.message}` : String(err));
     } finally {

@@ -14,7 +14,11 @@ export interface ReferralSummary {
 const OUTCOMES = ['penalised', 'not-penalised', 'case-not-opened', 'transferred-to-judiciary'] as const;
 
 /** What my bureau can do with the referral now; the server decides, and says why when it refuses. */
-export function ReferralActions({ referral, onChanged }: { referral: ReferralSummary; onChanged: () => void }) {
+/** The stream version a command produced (the page waits until its read model has caught up). */
+const versionOf = (result: unknown) => (result as { version?: number } | undefined)?.version;
+
+export function ReferralActions({ referral, onChanged }: { referral: ReferralSummary; onChanged: (version?: number) => void }) {
+  const done = (result: unknown) => onChanged(versionOf(result));
   const { t, i18n } = useTranslation('bureau');
   const { api, session } = useSession();
   const en = i18n.language.startsWith('en');
@@ -31,13 +35,13 @@ export function ReferralActions({ referral, onChanged }: { referral: ReferralSum
     <div className="actions" aria-label={t('referral.actions')}>
       {receiver && referral.status === 'delivered' && (
         <>
-          <ConfirmAction label={t('action.accept')} question={t('action.acceptQ')} run={() => post('accept')} onDone={onChanged} />
-          <ConfirmAction label={t('action.reject')} question={t('action.rejectQ')} reasonLabel={t('action.reason')} danger run={(reason) => post('reject', { reason })} onDone={onChanged} />
-          <ConfirmAction label={t('action.dispute')} question={t('action.disputeQ')} reasonLabel={t('action.reason')} run={(reason) => post('dispute', { reason })} onDone={onChanged} />
+          <ConfirmAction label={t('action.accept')} question={t('action.acceptQ')} run={() => post('accept')} onDone={done} />
+          <ConfirmAction label={t('action.reject')} question={t('action.rejectQ')} reasonLabel={t('action.reason')} danger run={(reason) => post('reject', { reason })} onDone={done} />
+          <ConfirmAction label={t('action.dispute')} question={t('action.disputeQ')} reasonLabel={t('action.reason')} run={(reason) => post('dispute', { reason })} onDone={done} />
         </>
       )}
       {receiver && !['closed', 'rejected'].includes(referral.status) && (
-        <ConfirmAction label={t('action.transfer')} question={t('action.transferQ')} run={() => post('transfer', { toBureau: transferTo })} onDone={onChanged}>
+        <ConfirmAction label={t('action.transfer')} question={t('action.transferQ')} run={() => post('transfer', { toBureau: transferTo })} onDone={done}>
           <label htmlFor="transfer-to">{t('action.transferTo')}</label>
           <select id="transfer-to" value={transferTo} onChange={(e) => setTransferTo(e.target.value)}>
             <option value="">—</option>
@@ -61,7 +65,7 @@ export function ReferralActions({ referral, onChanged }: { referral: ReferralSum
               ...(decisionRef ? { penaltyDecisionRef: decisionRef } : {}),
             })
           }
-          onDone={onChanged}
+          onDone={done}
         >
           <div className="form-grid">
             <label htmlFor="fb-outcome">{t('feedback.outcome')}</label>
@@ -81,7 +85,7 @@ export function ReferralActions({ referral, onChanged }: { referral: ReferralSum
           </div>
         </ConfirmAction>
       )}
-      {sender && referral.status === 'feedback-submitted' && <ConfirmAction label={t('action.close')} question={t('action.closeQ')} run={() => post('close')} onDone={onChanged} />}
+      {sender && referral.status === 'feedback-submitted' && <ConfirmAction label={t('action.close')} question={t('action.closeQ')} run={() => post('close')} onDone={done} />}
     </div>
   );
 }

@@ -9,6 +9,7 @@ import { EvidenceList } from './evidence-list';
 import { ReferralActions, type ReferralSummary } from './referral-actions';
 
 interface Referral extends ReferralSummary {
+  version: number;
   clueId: string;
   subject: { name: string; creditCode?: string; personId?: string };
   allegedViolation: string;
@@ -41,14 +42,27 @@ export function ReferralPage() {
   const [data, setData] = useState<{ referral: Referral; timeline: TimelineEvent[] } | null>(null);
   const [error, setError] = useState<{ status: number; message: string } | null>(null);
 
-  const load = useCallback(async () => {
-    try {
-      setData(await api<{ referral: Referral; timeline: TimelineEvent[] }>('clue-transfer', `referrals/${encodeURIComponent(referralId)}`));
-      setError(null);
-    } catch (e) {
-      setError(e instanceof ApiError ? { status: e.status, message: e.message } : { status: 0, message: String(e) });
-    }
-  }, [api, referralId]);
+  // After a command, the inbox view catches up with the stream a moment later: read until it
+  // shows the version the command produced (read-your-writes), for at most a few seconds.
+  const load = useCallback(
+    async (atLeastVersion = 0) => {
+      const started = Date.now();
+      try {
+        for (;;) {
+          const got = await api<{ referral: Referral; timeline: TimelineEvent[] }>('clue-transfer', `referrals/${encodeURIComponent(referralId)}`);
+          if (got.referral.version >= atLeastVersion || Date.now() - started > 10_000) {
+            setData(got);
+            break;
+          }
+          await new Promise((r) => setTimeout(r, 250));
+        }
+        setError(null);
+      } catch (e) {
+        setError(e instanceof ApiError ? { status: e.status, message: e.message } : { status: 0, message: String(e) });
+      }
+    },
+    [api, referralId],
+  );
 
   useEffect(() => {
     void load();
@@ -99,7 +113,7 @@ export function ReferralPage() {
           <dt>{t('referral.deadline')}</dt>
           <dd>{r.checkDeadline ? <DeadlineBadge deadline={{ ...r.checkDeadline, workingDaysLeft: r.workingDaysLeft }} overdue={r.overdue} /> : '—'}</dd>
         </dl>
-        <ReferralActions referral={r} onChanged={() => void load()} />
+        <ReferralActions referral={r} onChanged={(version) => void load(version)} />
       </div>
       <div className="card">
         <h3>{t('referral.evidence')}</h3>

@@ -5,5 +5,5 @@ import { SubmitClue } from './submit-clue';
 /** The officer's screens: submit a clue, my bureau's clues and cases. */
 export const officerScreens: Screen[] = [
   { path: 'clues/new', element: <SubmitClue />, roles: ['officer'], navLabel: 'officer:nav.submit' },
-  { path: 'clues', element: <MyClues />, roles: ['officer', 'bureau'], navLabel: 'officer:nav.myClues' },
+  { path: 'clues', element: <MyClues />, roles: ['officer'], navLabel: 'officer:nav.myClues' },
 ];

@@ -14,6 +14,23 @@ interface SubmitResult {
 }
 
 /**
+ * The notary learns of a new clue from case-intake's events, a moment after the clue is
+ * accepted; until then it answers 422 unknown-case. Try again for a while before giving up.
+ */
+async function notaryKnowsClueSoon<T>(attempt: () => Promise<T>, deadlineMs = 20_000): Promise<T> {
+  const started = Date.now();
+  for (let wait = 200; ; wait = Math.min(wait * 2, 2000)) {
+    try {
+      return await attempt();
+    } catch (e) {
+      const unknownClue = e instanceof ApiError && e.status === 422 && (e.body as { error?: string } | undefined)?.error === 'unknown-case';
+      if (!unknownClue || Date.now() - started > deadlineMs) throw e;
+      await new Promise((r) => setTimeout(r, wait));
+    }
+  }
+}
+
+/**
  * Submit a clue (线索): checked as the officer types, the competent bureau suggested from the
  * credit code; evidence is notarized for the new clue (progress per file) and shared with the
  * bureau it was referred to, so that bureau can open it.
@@ -53,10 +70,12 @@ export function SubmitClue({ onSubmitted }: { onSubmitted?: (r: SubmitResult) =>
         form.append('metadata', JSON.stringify({ clueId: created.clueId, source: { method: 'upload' }, title: f.file.name }));
         form.append('file', f.file, f.file.name);
         try {
-          const receipt = await upload<{ entry: { entryId: string } }>('evidence-notary', 'evidence', form, {
-            token: session?.token,
-            onProgress: (p) => setFiles((cur) => cur.map((x, j) => (j === i ? { ...x, progress: p } : x))),
-          });
+          const receipt = await notaryKnowsClueSoon(() =>
+            upload<{ entry: { entryId: string } }>('evidence-notary', 'evidence', form, {
+              token: session?.token,
+              onProgress: (p) => setFiles((cur) => cur.map((x, j) => (j === i ? { ...x, progress: p } : x))),
+            }),
+          );
           uploaded[i] = { ...f, progress: 1, entryId: receipt.entry.entryId };
           if (target) await api('evidence-notary', `evidence/${receipt.entry.entryId}/shares`, { body: { toBureau: target, reason: t('form.shareReason') } });
         } catch (err) {

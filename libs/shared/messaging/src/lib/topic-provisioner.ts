@@ -24,29 +24,48 @@ export function topicSettingsFromEnv(env: NodeJS.ProcessEnv = process.env): Topi
 }
 
 /** Creates the topics a service needs at start-up; existing topics are left as they are. */
+/** Metadata not yet propagated for a topic another service has just created: worth another try. */
+function isTransient(error: unknown): boolean {
+  const type = (error as { type?: string } | null)?.type;
+  return type === 'UNKNOWN_TOPIC_OR_PARTITION' || type === 'TOPIC_ALREADY_EXISTS' || type === 'LEADER_NOT_AVAILABLE';
+}
+
 export async function provisionTopics(kafka: Kafka, specs: readonly TopicSpec[], settings: TopicSettings): Promise<string[]> {
   const admin: Admin = kafka.admin();
   await admin.connect();
   try {
-    const existing = new Set(await admin.listTopics());
-    const missing = specs.filter((s) => !existing.has(s.name));
-    if (missing.length === 0) return [];
-    await admin.createTopics({
-      waitForLeaders: true,
-      topics: missing.map((s) => ({
-        topic: s.name,
-        numPartitions: settings.partitions,
-        replicationFactor: settings.replicationFactor,
-        configEntries: [
-          { name: 'retention.ms', value: String(s.retentionMs) },
-          { name: 'min.insync.replicas', value: String(settings.minInSyncReplicas) },
-          // The audit log must not be compacted away either.
-          { name: 'cleanup.policy', value: 'delete' },
-        ],
-      })),
-    });
-    return missing.map((s) => s.name);
+    // Services of one system start together and race to create the same topics; the loser can
+    // see "does not host this topic-partition" while the winner's topic propagates. Try again.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await createMissing(admin, specs, settings);
+      } catch (error) {
+        if (!isTransient(error) || attempt >= 10) throw error;
+        await new Promise((r) => setTimeout(r, 100 * attempt));
+      }
+    }
   } finally {
     await admin.disconnect();
   }
+}
+
+async function createMissing(admin: Admin, specs: readonly TopicSpec[], settings: TopicSettings): Promise<string[]> {
+  const existing = new Set(await admin.listTopics());
+  const missing = specs.filter((s) => !existing.has(s.name));
+  if (missing.length === 0) return [];
+  await admin.createTopics({
+    waitForLeaders: true,
+    topics: missing.map((s) => ({
+      topic: s.name,
+      numPartitions: settings.partitions,
+      replicationFactor: settings.replicationFactor,
+      configEntries: [
+        { name: 'retention.ms', value: String(s.retentionMs) },
+        { name: 'min.insync.replicas', value: String(settings.minInSyncReplicas) },
+        // The audit log must not be compacted away either.
+        { name: 'cleanup.policy', value: 'delete' },
+      ],
+    })),
+  });
+  return missing.map((s) => s.name);
 }
