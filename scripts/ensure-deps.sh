@@ -10,12 +10,15 @@ ensure_node_modules() {
 }
 
 # Installs Debian's Chromium for the console's browser tests (Playwright drives /usr/bin/chromium;
-# no browser download). Skipped when YRD_CHROMIUM points at another binary that exists.
+# no browser download) and a CJK font, without which the Chinese screens render as empty boxes.
+# Chromium is skipped when YRD_CHROMIUM points at another binary that exists.
 ensure_chromium() {
-  local bin="${YRD_CHROMIUM:-/usr/bin/chromium}"
-  if [[ ! -x "${bin}" ]]; then
-    echo "== installing Debian's chromium for the browser tests"
+  local bin="${YRD_CHROMIUM:-/usr/bin/chromium}" pkgs=()
+  [[ -x "${bin}" ]] || pkgs+=(chromium)
+  [[ -f /usr/share/fonts/truetype/wqy/wqy-microhei.ttc ]] || pkgs+=(fonts-wqy-microhei)
+  if ((${#pkgs[@]})); then
+    echo "== installing ${pkgs[*]} for the browser tests"
     # shellcheck source=../deploy/local/lib.sh
-    (source deploy/local/lib.sh && yrd_apt_install chromium)
+    (source deploy/local/lib.sh && yrd_apt_install "${pkgs[@]}")
   fi
 }

@@ -9,7 +9,9 @@ import { EventPublisher, provisionTopics } from '@yrd/messaging';
 import { Referral } from '@yrd/referral-domain';
 import { eventually, mongoUrlFor, testKafka, uniqueName } from '@yrd/testing';
 import { ApiClient } from '../support/api-client';
-import { ConsoleBrowser, PHONE } from '../support/console-browser';
+import { ConsoleBrowser } from '../support/browser';
+
+const PHONE = { width: 390, height: 844 };
 import { RunningSystem } from '../support/running-system';
 
 jest.setTimeout(300000);
@@ -71,7 +73,7 @@ describe('console: auditor sees a planted tampered event; penalties and dashboar
     }
 
     browser = new ConsoleBrowser(system.url('gateway'));
-    await browser.launch();
+    await browser.start();
   });
 
   afterAll(async () => {

@@ -93,9 +93,11 @@ export class RunningSystem {
     const log = createWriteStream(join(logDir, `${this.namespace}-${name}.log`), { flags: 'a' });
     const serviceUrls: Record<string, string> = {};
     if (name === 'gateway') {
-      for (const r of this.running.values()) {
-        const key = GATEWAY_URL_VARS[r.name];
-        if (key) serviceUrls[key] = `http://127.0.0.1:${r.port}`;
+      // Services this test did not start point at a closed port, never at a system running
+      // beside the tests on the default ports.
+      for (const [service, key] of Object.entries(GATEWAY_URL_VARS)) {
+        const r = this.running.get(service as ServiceName);
+        serviceUrls[key] = `http://127.0.0.1:${r ? r.port : 1}`;
       }
     }
     const child = spawn(process.execPath, [main], {

@@ -235,6 +235,9 @@ describe('evidence-notary (real Kafka, FerretDB, openssl)', () => {
     expect(byHash.body.ok).toBe(false);
     expect(byHash.body.failures.map((f: { code: string }) => f.code)).toContain('wrong-root');
     await http.post('/evidence/verify').set('Authorization', QP).send({ receipt: pdfReceipt }).expect(400);
+    // Auditors are read-only, but verifying changes nothing, so they may.
+    const byAuditor = await http.post('/evidence/verify').set('Authorization', AUDITOR).send({ sha256: sha(PDF), receipt: pdfReceipt }).expect(200);
+    expect(byAuditor.body).toMatchObject({ ok: true, failures: [] });
   });
 
   it('serves inclusion and consistency proofs and signed tree heads that verify', async () => {
@@ -265,7 +268,7 @@ describe('evidence-notary (real Kafka, FerretDB, openssl)', () => {
     const catalog = notaryCatalog();
     const events = await eventually(async () => {
       const all = await notaryEvents();
-      expect(all.filter((e) => e.type === 'evidence.verified')).toHaveLength(3);
+      expect(all.filter((e) => e.type === 'evidence.verified')).toHaveLength(4);
       return all;
     });
     for (const e of events) expect(catalog.checkPayload(e.type, e.schemaVersion, e.payload)).toMatchObject({ ok: true });
@@ -276,6 +279,7 @@ describe('evidence-notary (real Kafka, FerretDB, openssl)', () => {
       'evidence.accessed',
       'evidence.shared',
       'evidence.downloaded',
+      'evidence.verified',
       'evidence.verified',
       'evidence.verified',
     ]);

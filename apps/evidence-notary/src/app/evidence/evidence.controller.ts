@@ -1,7 +1,7 @@
 import type { Request, Response } from 'express';
 import { BadRequestException, Body, Controller, Get, Header, HttpCode, HttpStatus, Param, Post, Query, Req, Res, StreamableFile, UnsupportedMediaTypeException } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiAuth, CurrentPrincipal, Roles, type Principal } from '@yrd/auth';
+import { AllowAuditorWrite, ApiAuth, CurrentPrincipal, Roles, type Principal } from '@yrd/auth';
 import {
   EvidenceCustodyUseCases,
   NOTARY_CONFIG,
@@ -59,6 +59,8 @@ export class EvidenceController {
 
   @Post('verify')
   @HttpCode(HttpStatus.OK)
+  // Verifying changes nothing: auditors (read-only otherwise) verify receipts too.
+  @AllowAuditorWrite()
   @ApiOperation({ summary: 'Verify a file (multipart: `receipt` field, then `file`) or a hash (JSON { sha256, receipt }) against a receipt' })
   @ApiConsumes('multipart/form-data', 'application/json')
   @ApiBody({ type: VerifyByHashDto })
