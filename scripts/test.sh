@@ -23,8 +23,8 @@ fi
 cleanup() { if $started_infra; then echo "== stopping local infrastructure"; bash deploy/local/infra.sh down; fi; }
 trap cleanup EXIT
 
-echo "== lint, unit + integration tests, builds"
-npx nx run-many -t lint test build --output-style=static --parallel=2
+echo "== lint, type checks, unit + integration tests, builds"
+npx nx run-many -t lint typecheck test build --output-style=static --parallel=2
 if [[ -f test/jest.config.cts ]]; then
   echo "== end-to-end tests"
   npx jest -c test/jest.config.cts --runInBand
