@@ -23,22 +23,27 @@ export function topicSettingsFromEnv(env: NodeJS.ProcessEnv = process.env): Topi
   };
 }
 
-/** Creates the topics a service needs at start-up; existing topics are left as they are. */
 /** Metadata not yet propagated for a topic another service has just created: worth another try. */
 function isTransient(error: unknown): boolean {
   const type = (error as { type?: string } | null)?.type;
   return type === 'UNKNOWN_TOPIC_OR_PARTITION' || type === 'TOPIC_ALREADY_EXISTS' || type === 'LEADER_NOT_AVAILABLE';
 }
 
+/** Creates the topics a service needs at start-up; existing topics are left as they are. */
 export async function provisionTopics(kafka: Kafka, specs: readonly TopicSpec[], settings: TopicSettings): Promise<string[]> {
   const admin: Admin = kafka.admin();
   await admin.connect();
   try {
     // Services of one system start together and race to create the same topics; the loser can
-    // see "does not host this topic-partition" while the winner's topic propagates. Try again.
+    // see "does not host this topic-partition" while the winner's topic propagates. Try again
+    // (ten attempts, about 5.5 s in all).
     for (let attempt = 1; ; attempt++) {
       try {
-        return await createMissing(admin, specs, settings);
+        const created = await createMissing(admin, specs, settings);
+        // Every topic must be known to the broker's metadata before producers and consumers
+        // start, or their first metadata request fails the same way.
+        await admin.fetchTopicMetadata({ topics: specs.map((s) => s.name) });
+        return created;
       } catch (error) {
         if (!isTransient(error) || attempt >= 10) throw error;
         await new Promise((r) => setTimeout(r, 100 * attempt));
