@@ -1,0 +1,2 @@
+export * as Bulletin from './lib/bulletin';
+export * from './lib/masking';
