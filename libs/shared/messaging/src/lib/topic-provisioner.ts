@@ -26,7 +26,7 @@ export function topicSettingsFromEnv(env: NodeJS.ProcessEnv = process.env): Topi
 /** Metadata not yet propagated for a topic another service has just created: worth another try. */
 function isTransient(error: unknown): boolean {
   const type = (error as { type?: string } | null)?.type;
-  return type === 'UNKNOWN_TOPIC_OR_PARTITION' || type === 'TOPIC_ALREADY_EXISTS' || type === 'LEADER_NOT_AVAILABLE';
+  return ['UNKNOWN_TOPIC_OR_PARTITION', 'TOPIC_ALREADY_EXISTS', 'LEADER_NOT_AVAILABLE', 'NOT_LEADER_FOR_PARTITION'].includes(type ?? '');
 }
 
 /** Creates the topics a service needs at start-up; existing topics are left as they are. */
@@ -40,9 +40,11 @@ export async function provisionTopics(kafka: Kafka, specs: readonly TopicSpec[],
     for (let attempt = 1; ; attempt++) {
       try {
         const created = await createMissing(admin, specs, settings);
-        // Every topic must be known to the broker's metadata before producers and consumers
-        // start, or their first metadata request fails the same way.
+        // Every topic must be known to the broker's metadata, and its partitions' leaders must
+        // answer, before producers, consumers and offset readers start, or their first request
+        // fails the same way.
         await admin.fetchTopicMetadata({ topics: specs.map((s) => s.name) });
+        for (const spec of specs) await admin.fetchTopicOffsets(spec.name);
         return created;
       } catch (error) {
         if (!isTransient(error) || attempt >= 10) throw error;
