@@ -8,7 +8,6 @@
  *   npm run bench:discretion -- [--suggestions 4000] [--concurrency 8]
  */
 import { Body, Controller, Module, Post, type INestApplication } from '@nestjs/common';
-import { Worker } from 'node:worker_threads';
 import { loadavg } from 'node:os';
 import mongoose from 'mongoose';
 import { AuthModule, devUser, mintToken } from '@yrd/auth';
@@ -20,7 +19,8 @@ import { bundledRegistry, evaluateCase, type CaseFacts, type PriorViolation } fr
 import { createHttpApp, PlatformModule } from '@yrd/platform';
 import { PenaltyDecisionsModule, SanctionsReadModelsHost } from '@yrd/sanctions-feature';
 import { infraEnv, mongoUrlFor, uniqueName } from '@yrd/testing';
-import { percentile, report, round, type BenchRow } from '../lib/report';
+import { report, round, type BenchRow } from '../lib/report';
+import { timeHttp, timeSync } from '../lib/timing';
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -62,58 +62,6 @@ const facts = (i: number): CaseFacts => {
   }
 };
 const prior: PriorViolation = { decisionId: 'd', decisionNumber: 'n', violationKind: 'advertising.absolute-terms', decisionDate: '2025-01-01', sourceRegion: '310000', origin: 'recognised' };
-
-function timeSync(name: string, n: number, op: (i: number) => unknown): BenchRow {
-  const lat: number[] = new Array(n);
-  const t0 = performance.now();
-  for (let i = 0; i < n; i++) {
-    const s = performance.now();
-    op(i);
-    lat[i] = performance.now() - s;
-  }
-  const secs = (performance.now() - t0) / 1000;
-  return { name, ops: n, 'ops/s': Math.round(n / secs), 'p50 ms': round(percentile(lat, 50), 4), 'p99 ms': round(percentile(lat, 99), 4) };
-}
-
-/** The HTTP client runs in a worker thread so its queueing does not share the server's event loop. */
-const CLIENT = `
-const { parentPort, workerData } = require('node:worker_threads');
-const http = require('node:http');
-const { port, auth, concurrency, requests } = workerData;
-const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
-const call = (r) => new Promise((resolve, reject) => {
-  const payload = JSON.stringify(r.body);
-  const headers = { authorization: auth, 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) };
-  const req = http.request({ host: '127.0.0.1', port, method: 'POST', path: r.path, agent, headers }, (res) => { res.resume(); res.on('end', () => resolve(res.statusCode)); });
-  req.on('error', reject);
-  req.end(payload);
-});
-(async () => {
-  const lat = new Array(requests.length);
-  let next = 0, errors = 0;
-  const t0 = performance.now();
-  await Promise.all(Array.from({ length: concurrency }, async () => {
-    for (let i = next++; i < requests.length; i = next++) {
-      const s = performance.now();
-      const status = await call(requests[i]);
-      lat[i] = performance.now() - s;
-      if (status >= 300) errors++;
-    }
-  }));
-  parentPort.postMessage({ lat, secs: (performance.now() - t0) / 1000, errors });
-  agent.destroy();
-})();
-`;
-
-async function timeHttp(name: string, port: number, auth: string, concurrency: number, requests: Array<{ path: string; body: unknown }>): Promise<BenchRow> {
-  const { lat, secs, errors } = await new Promise<{ lat: number[]; secs: number; errors: number }>((resolve, reject) => {
-    const w = new Worker(CLIENT, { eval: true, workerData: { port, auth, concurrency, requests } });
-    w.once('message', resolve);
-    w.once('error', reject);
-  });
-  const n = requests.length;
-  return { name, ops: n, concurrency, 'ops/s': Math.round(n / secs), 'p50 ms': round(percentile(lat, 50), 3), 'p99 ms': round(percentile(lat, 99), 3), errors };
-}
 
 @Controller('bench')
 class BaselineController {
@@ -165,9 +113,9 @@ async function main() {
   await app.get(SanctionsReadModelsHost).whenCaughtUp();
 
   const auth = `Bearer ${mintToken(devUser('officer-qp-1'), { secret: SECRET, ttl: '1h' })}`;
-  const suggest = (count: number) => Array.from({ length: count }, (_, i) => ({ path: '/discretion/suggest', body: { facts: facts(i) } }));
+  const suggest = (count: number) => Array.from({ length: count }, (_, i) => ({ method: 'POST', path: '/discretion/suggest', body: { facts: facts(i) } }));
   await timeHttp('warm-up', port, auth, CONCURRENCY, suggest(500));
-  rows.push(await timeHttp('baseline: authenticated no-op POST, same body (HTTP)', port, auth, CONCURRENCY, Array.from({ length: SUGGESTIONS }, (_, i) => ({ path: '/bench/noop', body: { facts: facts(i) } }))));
+  rows.push(await timeHttp('baseline: authenticated no-op POST, same body (HTTP)', port, auth, CONCURRENCY, Array.from({ length: SUGGESTIONS }, (_, i) => ({ method: 'POST', path: '/bench/noop', body: { facts: facts(i) } }))));
   rows.push(await timeHttp('suggestion (HTTP)', port, auth, CONCURRENCY, suggest(SUGGESTIONS)));
   rows.push(await timeHttp('suggestion (HTTP, 1 client)', port, auth, 1, suggest(Math.round(SUGGESTIONS / 4))));
 

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { call } from '../api/client';
 import { ApiError } from '../api/api-error';
 import { useSession } from '../session/session-context';
+import { ErrorAlert } from '../ui/error-alert';
 
 interface DevUser {
   sub: string;
@@ -52,11 +53,7 @@ export function SignIn() {
       <button type="submit" disabled={!user}>
         {t('signIn')}
       </button>
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
+      <ErrorAlert message={error} />
     </form>
   );
 }

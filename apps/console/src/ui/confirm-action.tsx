@@ -1,6 +1,7 @@
 import { useId, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/api-error';
+import { ErrorAlert } from './error-alert';
 
 export interface ConfirmActionProps {
   /** Button text that opens the confirmation. */
@@ -81,11 +82,7 @@ export function ConfirmAction({ label, question, reasonLabel, children, danger, 
           {t('cancel')}
         </button>
       </div>
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
+      <ErrorAlert message={error} />
     </form>
   );
 }

@@ -4,6 +4,7 @@ import { useNavigate, useParams } from 'react-router-dom';
 import { useSession } from '../../session/session-context';
 import type { CaseTimeline } from './audit-types';
 import { FindingsTable } from './findings-table';
+import { ErrorAlert } from '../../ui/error-alert';
 
 const CASE_ID = /^[A-Za-z0-9_.-]{1,100}$/;
 
@@ -55,11 +56,7 @@ export function CaseTimelineScreen() {
         </div>
       </form>
       {loading && <p aria-busy="true">{t('timeline.loading')}</p>}
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
+      <ErrorAlert message={error} />
       {timeline && (
         <div data-testid="timeline">
           <p className={timeline.verdict === 'clean' ? 'ok' : 'error'} data-testid="timeline-verdict">

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useSession } from '../../session/session-context';
 import { compareWithReceipt, parseReceipt, sha256Hex, type LocalCheck } from './receipt-check';
 import { ReceiptVerifyResult, type ServerOutcome, type ServerVerification } from './receipt-verify-result';
+import { ErrorAlert } from '../../ui/error-alert';
 
 /**
  * Verify a piece of evidence against its receipt (电子保全证书): the browser hashes the file
@@ -57,11 +58,7 @@ export function ReceiptVerify() {
           </button>
         </div>
       </form>
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
+      <ErrorAlert message={error} />
       {local && <ReceiptVerifyResult local={local} server={server} />}
     </section>
   );

@@ -4,6 +4,7 @@ import { useNavigate, useParams } from 'react-router-dom';
 import { useSession } from '../../session/session-context';
 import type { AuditReport, ReplayRun } from './audit-types';
 import { FindingsTable } from './findings-table';
+import { ErrorAlert } from '../../ui/error-alert';
 
 const POLL_MS = 1000;
 
@@ -104,11 +105,7 @@ export function ReplaysScreen() {
             </button>
           </div>
         </form>
-        {error && (
-          <p role="alert" className="error">
-            {error}
-          </p>
-        )}
+        <ErrorAlert message={error} />
       </section>
       {runId && !run && !error && <p aria-busy="true">{t('replay.loading')}</p>}
       {run && (

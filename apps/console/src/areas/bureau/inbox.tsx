@@ -4,6 +4,7 @@ import { Link } from 'react-router-dom';
 import { findBureau } from '@yrd/bureaus';
 import { useSession } from '../../session/session-context';
 import { DeadlineBadge } from '../../ui/deadline-badge';
+import { ErrorAlert } from '../../ui/error-alert';
 
 interface InboxItem {
   _id: string;
@@ -108,11 +109,7 @@ export function Inbox() {
           {t('inbox.refresh')}
         </button>
       </p>
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
+      <ErrorAlert message={error} />
       {rows === null ? (
         <p>{t('common:loading')}</p>
       ) : shown.length === 0 ? (

@@ -4,6 +4,7 @@ import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAx
 import { findBureau } from '@yrd/bureaus';
 import { useSession } from '../../session/session-context';
 import { countByPair, type ReferralRow } from './referral-stats';
+import { ErrorAlert } from '../../ui/error-alert';
 
 const STATUS_COLOURS: Record<string, string> = {
   created: '#9aa5b1',
@@ -65,11 +66,7 @@ function ReferralsPanel() {
   return (
     <section className="card" aria-labelledby="db-ref-title">
       <h2 id="db-ref-title">{t('referrals.title')}</h2>
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
+      <ErrorAlert message={error} />
       {!stats && !error && <p aria-busy="true">{t('loading')}</p>}
       {stats && (
         <>
@@ -171,11 +168,7 @@ function DeliveryHealthPanel() {
   return (
     <section className="card" aria-labelledby="db-notif-title">
       <h2 id="db-notif-title">{t('delivery.title')}</h2>
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
+      <ErrorAlert message={error} />
       {!metrics && !error && <p aria-busy="true">{t('loading')}</p>}
       {metrics && (
         <>

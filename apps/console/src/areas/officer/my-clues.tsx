@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../../session/session-context';
 import { DeadlineBadge, type DeadlineView } from '../../ui/deadline-badge';
+import { ErrorAlert } from '../../ui/error-alert';
 
 interface ClueItem {
   clueId: string;
@@ -84,11 +85,7 @@ export function MyClues() {
           </select>
         </label>
       </form>
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
+      <ErrorAlert message={error} />
       {items === null ? (
         <p>{t('common:loading')}</p>
       ) : items.length === 0 ? (

@@ -7,6 +7,7 @@ import { ApiError } from '../../api/api-error';
 import { useSession } from '../../session/session-context';
 import { emptyClueForm, suggestedBureau, toSubmitClueBody, validateClueForm, type ClueFormValues } from './clue-form.model';
 import { EvidencePicker, type PickedFile } from './evidence-picker';
+import { ErrorAlert } from '../../ui/error-alert';
 
 interface SubmitResult {
   clueId: string;
@@ -188,11 +189,7 @@ export function SubmitClue({ onSubmitted }: { onSubmitted?: (r: SubmitResult) =>
           {busy ? t('form.sending') : t('form.submit')}
         </button>
       </p>
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
+      <ErrorAlert message={error} />
     </form>
   );
 }

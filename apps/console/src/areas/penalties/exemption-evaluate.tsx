@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useSession } from '../../session/session-context';
 import { subjectIdProblem, type SubjectKind } from './subject-id';
 import { EvaluationSummary, type EvaluationResult } from './exemption-result';
+import { ErrorAlert } from '../../ui/error-alert';
 
 const today = () => new Date().toISOString().slice(0, 10);
 
@@ -137,11 +138,7 @@ export function ExemptionEvaluate() {
           </button>
         </div>
       </form>
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
+      <ErrorAlert message={error} />
       {result && <EvaluationSummary result={result} />}
     </section>
   );

@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../../session/session-context';
 import { subjectIdProblem, type SubjectKind } from './subject-id';
+import { ErrorAlert } from '../../ui/error-alert';
 
 export interface CheckAnswer {
   checkId: string;
@@ -88,11 +89,7 @@ export function InterceptionCheck() {
           </button>
         </div>
       </form>
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
+      <ErrorAlert message={error} />
       {answer && <CheckVerdict answer={answer} />}
     </section>
   );

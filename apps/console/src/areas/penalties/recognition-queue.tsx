@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../../session/session-context';
+import { ErrorAlert } from '../../ui/error-alert';
 
 interface RecognitionView {
   recognitionId: string;
@@ -84,11 +85,7 @@ export function RecognitionQueue() {
           {message.text}
         </p>
       )}
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
+      <ErrorAlert message={error} />
       {!items && !error && <p aria-busy="true">{t('loading')}</p>}
       {items && items.length === 0 && <p>{t('queue.empty')}</p>}
       {items && items.length > 0 && (

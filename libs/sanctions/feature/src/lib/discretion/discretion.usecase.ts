@@ -118,17 +118,14 @@ export class DiscretionUseCase {
 
   async publish(principal: Principal, file: unknown) {
     const v = validateStandardFile(file);
-    if (!v.ok) throw new Refusal(400, { statusCode: 400, error: 'INVALID_STANDARD', message: `the standard file is invalid: ${v.summary}`, problems: v.problems });
+    if (!v.ok) throw Refusal.ofPublication({ code: 'INVALID_STANDARD', message: `the standard file is invalid: ${v.summary}`, problems: v.problems });
     const now = new Date();
     const outcome = await this.streams.standards.handle(
       streamIds.standard(v.standard.standardId),
       (s) => StandardPublication.decide({ type: 'PublishStandardVersion', data: { file, by: principal.sub, today: chinaDateOf(now) } }, s, now, this.read.models.standards),
       this.streams.backbone.metadata(actorOf(principal), null, now),
     );
-    if (!outcome.ok) {
-      const status = outcome.error.code === 'INVALID_STANDARD' ? 400 : 409;
-      throw new Refusal(status, { statusCode: status, error: outcome.error.code, message: outcome.error.message, ...(outcome.error.problems ? { problems: outcome.error.problems } : {}) });
-    }
+    if (!outcome.ok) throw Refusal.ofPublication(outcome.error);
     this.read.models.standards.add(v.standard);
     const { standard: _s, ...summary } = (outcome.events[0]?.payload ?? {}) as Record<string, unknown>;
     return { ...summary, eventId: outcome.events[0]?.eventId };

@@ -1,4 +1,5 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpStatus } from '@nestjs/common';
+import type { StandardPublicationError } from '@yrd/discretion-domain';
 import type { PublicationError } from '@yrd/exemption-domain';
 import { domainErrorKind, DomainError, DomainErrorKind } from '@yrd/sanctions-domain';
 
@@ -11,8 +12,10 @@ const STATUS_BY_KIND: Record<DomainErrorKind, HttpStatus> = {
   rule: HttpStatus.CONFLICT,
 };
 
-const PUBLICATION_STATUS: Record<PublicationError['code'], HttpStatus> = {
+/** Publishing an exemption list or a discretion standard: an invalid file is 400, the rest conflict. */
+const PUBLICATION_STATUS: Record<PublicationError['code'] | StandardPublicationError['code'], HttpStatus> = {
   INVALID_LIST: HttpStatus.BAD_REQUEST,
+  INVALID_STANDARD: HttpStatus.BAD_REQUEST,
   VERSION_EXISTS: HttpStatus.CONFLICT,
   VERSION_NOT_NEWER: HttpStatus.CONFLICT,
   RETROACTIVE: HttpStatus.CONFLICT,
@@ -34,7 +37,7 @@ export class Refusal extends Error {
     return new Refusal(status, { statusCode: status, error: error.code, message: error.message, ...(error.rule ? { rule: error.rule } : {}) });
   }
 
-  static ofPublication(error: PublicationError): Refusal {
+  static ofPublication(error: PublicationError | StandardPublicationError): Refusal {
     const status = PUBLICATION_STATUS[error.code];
     return new Refusal(status, { statusCode: status, error: error.code, message: error.message, ...(error.problems ? { problems: error.problems } : {}) });
   }
