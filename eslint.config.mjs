@@ -62,6 +62,7 @@ const scopeConstraints = [
     'scope:sanctions',
     'scope:notary',
     'scope:discretion',
+    'scope:bulletin',
   ],
 }));
 

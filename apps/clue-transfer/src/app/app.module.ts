@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { PlatformModule } from '@yrd/platform';
+import { ClueTransferBulletinsModule } from './bulletins.module';
 import { ClueTransferModule } from './clue-transfer.module';
 import { ClueTransferSanctionsModule } from './sanctions.module';
 import { DEFAULT_PORT, SERVICE_NAME } from './service';
@@ -13,6 +14,7 @@ import { DEFAULT_PORT, SERVICE_NAME } from './service';
     }),
     ClueTransferModule,
     ClueTransferSanctionsModule,
+    ClueTransferBulletinsModule,
   ],
 })
 export class AppModule {}

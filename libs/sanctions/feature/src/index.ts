@@ -13,3 +13,4 @@ export * from './lib/exemption/exemptions.usecase';
 export * from './lib/discretion/discretion.usecase';
 export * from './lib/http/refusal';
 export * from './lib/streams';
+export * from './lib/http/plain';

@@ -48,10 +48,10 @@ describe('routing rules as data', () => {
     expect(checkRules(DEFAULT_ROUTING_RULES, known)).toEqual([]);
   });
 
-  it('every clue, referral, assistance, joint-action and sanctions event type has a rule (a new type must be routed as data)', () => {
+  it('every clue, referral, assistance, joint-action, sanctions and bulletin event type has a rule (a new type must be routed as data)', () => {
     const unrouted = eventCatalog
       .definitions()
-      .filter((d) => d.context === 'intake' || d.context === 'referral' || d.context === 'sanctions')
+      .filter((d) => d.context === 'intake' || d.context === 'referral' || d.context === 'sanctions' || d.context === 'bulletin')
       // The @sanctions fallback keeps a new sanctions type from being lost, but each should get its own rule.
       .filter((d) => !DEFAULT_ROUTING_RULES.some((r) => r.event === d.type) && !matchRule(DEFAULT_ROUTING_RULES.filter((r) => !r.event.startsWith('@')), d.type))
       .map((d) => d.type);

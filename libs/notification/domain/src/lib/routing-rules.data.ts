@@ -449,4 +449,73 @@ const sanctionsRules: RoutingRule[] = [
   },
 ];
 
-export const DEFAULT_ROUTING_RULES: readonly RoutingRule[] = [...clueRules, ...referralRules, ...assistanceRules, ...jointActionRules, ...sanctionsRules];
+/** Joint bulletins: drafts to the co-issuers, refusals back, publication to every bureau of the audience. */
+const bulletinRules: RoutingRule[] = [
+  {
+    event: 'bulletin.proposed',
+    case: { originatingBureau: 'payload.issuer', targetBureaus: 'payload.coIssuers' },
+    notify: [at('payload.coIssuers', ['webhook', 'inbox'])],
+    templates: t(
+      '【通报会签】{{payload.content.title}}',
+      '{{payload.issuer | bureau}}拟联合发布通报《{{payload.content.title}}》，请贵局审核会签或说明理由不予会签。',
+      '[Bulletin to co-sign] {{payload.content.title}}',
+      '{{payload.issuer | bureau}} proposes the joint bulletin "{{payload.content.title}}"; please co-sign it or refuse with a reason.',
+    ),
+  },
+  {
+    event: 'bulletin.cosigned',
+    notify: [origin(['inbox'])],
+    templates: t(
+      '【通报会签】{{payload.bureau | bureau}}已会签',
+      '{{payload.bureau | bureau}}已会签通报 {{payload.bulletinId}}（第 {{payload.revision}} 版）。',
+      '[Bulletin] co-signed by {{payload.bureau | bureau}}',
+      '{{payload.bureau | bureau}} co-signed bulletin {{payload.bulletinId}} (revision {{payload.revision}}).',
+    ),
+  },
+  {
+    event: 'bulletin.refused',
+    notify: [origin(['webhook', 'inbox']), target(['inbox'])],
+    templates: t(
+      '【通报未会签】{{payload.bureau | bureau}}不予会签',
+      '{{payload.bureau | bureau}}不予会签通报 {{payload.bulletinId}}，该通报不予发布。理由：{{payload.reason}}',
+      '[Bulletin refused] by {{payload.bureau | bureau}}',
+      '{{payload.bureau | bureau}} refused to co-sign bulletin {{payload.bulletinId}}; it will not be published. Reason: {{payload.reason}}',
+    ),
+  },
+  {
+    event: 'bulletin.published',
+    notify: [at('payload.audienceBureaus', ['webhook', 'inbox'])],
+    notifyActor: true,
+    templates: t(
+      '【信息通报】{{payload.title}}',
+      '通报《{{payload.title}}》已发布（发布：{{payload.issuer | bureau}}；会签：{{payload.coIssuers | bureau | join}}），请登录平台阅读并确认已阅。',
+      '[Bulletin] {{payload.title}}',
+      'The bulletin "{{payload.title}}" is published (issuer {{payload.issuer | bureau}}; co-signed by {{payload.coIssuers | bureau | join}}); please read it and acknowledge it.',
+    ),
+  },
+  {
+    event: 'bulletin.corrected',
+    notify: [at('payload.audienceBureaus', ['webhook', 'inbox'])],
+    notifyActor: true,
+    templates: t(
+      '【通报更正】{{payload.content.title}}（第 {{payload.revision}} 版）',
+      '{{payload.issuer | bureau}}更正通报《{{payload.content.title}}》。理由：{{payload.reason}}',
+      '[Bulletin corrected] {{payload.content.title}} (revision {{payload.revision}})',
+      '{{payload.issuer | bureau}} corrected the bulletin "{{payload.content.title}}". Reason: {{payload.reason}}',
+    ),
+  },
+  {
+    event: 'bulletin.withdrawn',
+    notify: [at('payload.audienceBureaus', ['webhook', 'inbox'])],
+    notifyActor: true,
+    templates: t(
+      '【通报撤回】{{payload.title}}',
+      '{{payload.issuer | bureau}}撤回通报《{{payload.title}}》，请勿再引用。理由：{{payload.reason}}',
+      '[Bulletin withdrawn] {{payload.title}}',
+      '{{payload.issuer | bureau}} withdrew the bulletin "{{payload.title}}"; do not rely on it any more. Reason: {{payload.reason}}',
+    ),
+  },
+  { event: 'bulletin.acknowledged', summary: 'Acknowledgement tracking; the issuer lists unread bureaus through the API.', notify: [] },
+];
+
+export const DEFAULT_ROUTING_RULES: readonly RoutingRule[] = [...clueRules, ...referralRules, ...assistanceRules, ...jointActionRules, ...sanctionsRules, ...bulletinRules];

@@ -30,6 +30,11 @@ export const publicKeyOf = (key: SigningKey): string =>
   createPublicKey(key.privateKey).export({ format: 'der', type: 'spki' }).toString('base64');
 
 export function signDocument(doc: SignedDocument, key: SigningKey): DecisionSignature {
+  return signCanonical(doc, key);
+}
+
+/** Ed25519 over the RFC 8785 canonical bytes of any signed statement (decisions, bulletins). */
+export function signCanonical(doc: object, key: SigningKey): DecisionSignature {
   return { alg: 'Ed25519', keyId: key.keyId, value: sign(null, canonicalBytes(doc), key.privateKey).toString('base64') };
 }
 
@@ -44,14 +49,24 @@ export function verifyDocument(
   registry: BureauKeyRegistry,
   signedAt: Date,
 ): Result<{ keyId: string; bureau: string }, DomainError> {
+  return verifyCanonical(doc, signerOf(doc), signature, registry, signedAt);
+}
+
+/** Verifies a signature over any statement, made by `bureau` at `signedAt`, against the registry. */
+export function verifyCanonical(
+  doc: object,
+  bureau: string,
+  signature: DecisionSignature | undefined,
+  registry: BureauKeyRegistry,
+  signedAt: Date,
+): Result<{ keyId: string; bureau: string }, DomainError> {
   if (!signature || signature.alg !== 'Ed25519' || typeof signature.value !== 'string') {
     return refuse('BAD_SIGNATURE', `missing or unsupported signature (alg ${String(signature?.alg)})`);
   }
   const loaded = registry.get(signature.keyId);
   if (!loaded) return refuse('UNKNOWN_KEY', `key ${signature.keyId} is not in the bureau key registry`);
-  const bureau = signerOf(doc);
   if (loaded.entry.bureau !== bureau) {
-    return refuse('KEY_NOT_FOR_BUREAU', `key ${signature.keyId} belongs to bureau ${loaded.entry.bureau}, not the issuing bureau ${bureau}`);
+    return refuse('KEY_NOT_FOR_BUREAU', `key ${signature.keyId} belongs to bureau ${loaded.entry.bureau}, not the signing bureau ${bureau}`);
   }
   const invalid = registry.invalidOn(loaded.entry, chinaDateOf(signedAt));
   if (invalid) return refuse('KEY_NOT_VALID', invalid);
@@ -63,7 +78,7 @@ export function verifyDocument(
   }
   const sig = Buffer.from(signature.value, 'base64');
   if (sig.length !== 64 || !verify(null, bytes, loaded.key, sig)) {
-    return refuse('BAD_SIGNATURE', `signature by key ${signature.keyId} does not match the decision's canonical bytes (altered content or forged signature)`);
+    return refuse('BAD_SIGNATURE', `signature by key ${signature.keyId} does not match the document's canonical bytes (altered content or forged signature)`);
   }
   return ok({ keyId: signature.keyId, bureau });
 }

@@ -23,7 +23,7 @@ export type SignedDocument =
     };
 
 /** RFC 8785 canonical JSON, UTF-8: the exact bytes signed and verified. */
-export function canonicalBytes(doc: SignedDocument): Buffer {
+export function canonicalBytes(doc: object): Buffer {
   const text = canonicalize(doc);
   if (text === undefined) throw new Error('document cannot be canonicalised');
   return Buffer.from(text, 'utf8');

@@ -2,7 +2,7 @@
  * Bounded contexts and their Kafka topics. A topic carries the events of every stream of its
  * context, keyed by streamId so one stream keeps its order; `<topic>.dlq` sits beside each.
  */
-export const CONTEXTS = ['intake', 'referral', 'sanctions', 'notary', 'notification', 'audit', 'diagnostics'] as const;
+export const CONTEXTS = ['intake', 'referral', 'sanctions', 'bulletin', 'notary', 'notification', 'audit', 'diagnostics'] as const;
 export type BoundedContext = (typeof CONTEXTS)[number];
 
 export interface TopicSpec {

@@ -1,0 +1,180 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { CROSS_BUREAU_ROLES, type Principal } from '@yrd/auth';
+import { EventBackbone } from '@yrd/backbone';
+import { Bulletin } from '@yrd/bulletin-domain';
+import type { AggregateRepository } from '@yrd/event-store';
+import { actorOf, KeyMaterial, newId, Refusal, SanctionsReadModelsHost, uuidv7 } from '@yrd/sanctions-feature';
+import { acknowledgementDeadline } from './acknowledgement-deadline';
+import { audienceBureaus, audienceProblem } from './audience';
+import { BULLETIN_CONFIG, type BulletinConfig } from './bulletin-config';
+import { checkSignature, contentSha256, signStatement, type SignatureCheck } from './bulletin-signatures';
+import { noSigningKey, refusalOf } from './http/bulletin-refusal';
+import type { BulletinView, Reader, SearchQuery } from './read-model/bulletin-views';
+import { BulletinViewsHost } from './read-model/bulletin-views.host';
+
+export interface BulletinCommandResult {
+  bulletinId: string;
+  status: Bulletin.Status;
+  revision: number;
+  events: Array<{ eventId: string; type: string; streamVersion: number }>;
+}
+
+export interface Acknowledgements {
+  bulletinId: string;
+  title: string;
+  publishedAt: string;
+  due: string;
+  overdue: boolean;
+  acknowledged: Array<{ bureau: string; userId: string; at: string }>;
+  unread: string[];
+}
+
+const streamId = (bulletinId: string) => `bulletin-${bulletinId}`;
+const ID = /^[A-Za-z0-9_.:]{1,100}$/;
+
+/**
+ * Joint bulletins (信息通报): proposal, co-signature or refusal by each co-issuing region, correction
+ * and withdrawal by the issuer, acknowledgement by the audience — each act of a bureau signed with
+ * its key — and the reads: search, acknowledgement tracking, signature verification.
+ */
+@Injectable()
+export class BulletinsUseCase {
+  private readonly bulletins: AggregateRepository<Bulletin.State, Bulletin.Event>;
+
+  constructor(
+    private readonly backbone: EventBackbone,
+    private readonly keys: KeyMaterial,
+    private readonly host: BulletinViewsHost,
+    private readonly sanctions: SanctionsReadModelsHost,
+    @Inject(BULLETIN_CONFIG) private readonly config: BulletinConfig,
+  ) {
+    this.bulletins = backbone.repository({ initialState: () => Bulletin.initialState, evolve: Bulletin.evolve });
+  }
+
+  async propose(p: Principal, coIssuers: string[], content: Bulletin.Content): Promise<BulletinCommandResult> {
+    const problem = audienceProblem(content.audience, p.bureau, coIssuers);
+    if (problem) throw Refusal.badRequest(problem);
+    this.checkDecisions(content);
+    const bulletinId = newId('bl', uuidv7());
+    const hash = contentSha256(content);
+    const signature = this.sign(Bulletin.statementOf('propose', bulletinId, p.bureau, 1, hash));
+    const audience = audienceBureaus(content.audience, p.bureau, coIssuers);
+    return this.run(p, bulletinId, true, () => ({ type: 'propose', bulletinId, issuer: p.bureau, coIssuers, audienceBureaus: audience, content, contentSha256: hash, signature }));
+  }
+
+  cosign(p: Principal, bulletinId: string): Promise<BulletinCommandResult> {
+    return this.run(p, bulletinId, false, (s) => {
+      const hash = s.contentSha256 ?? '';
+      return { type: 'sign', bureau: p.bureau, contentSha256: hash, signature: this.sign(Bulletin.statementOf('cosign', bulletinId, p.bureau, s.revision, hash)) };
+    });
+  }
+
+  refuse(p: Principal, bulletinId: string, reason: string): Promise<BulletinCommandResult> {
+    return this.run(p, bulletinId, false, (s) => {
+      const hash = s.contentSha256 ?? '';
+      return { type: 'refuse', bureau: p.bureau, reason, contentSha256: hash, signature: this.sign(Bulletin.statementOf('refuse', bulletinId, p.bureau, s.revision, hash, reason.trim())) };
+    });
+  }
+
+  correct(p: Principal, bulletinId: string, content: Bulletin.Content, reason: string): Promise<BulletinCommandResult> {
+    this.checkDecisions(content);
+    const hash = contentSha256(content);
+    return this.run(p, bulletinId, false, (s) => ({
+      type: 'correct',
+      bureau: p.bureau,
+      content,
+      reason,
+      contentSha256: hash,
+      signature: this.sign(Bulletin.statementOf('correct', bulletinId, p.bureau, s.revision + 1, hash, reason.trim())),
+    }));
+  }
+
+  withdraw(p: Principal, bulletinId: string, reason: string): Promise<BulletinCommandResult> {
+    return this.run(p, bulletinId, false, (s) => {
+      const hash = s.contentSha256 ?? '';
+      return { type: 'withdraw', bureau: p.bureau, reason, contentSha256: hash, signature: this.sign(Bulletin.statementOf('withdraw', bulletinId, p.bureau, s.revision, hash, reason.trim())) };
+    });
+  }
+
+  acknowledge(p: Principal, bulletinId: string): Promise<BulletinCommandResult> {
+    return this.run(p, bulletinId, false, () => ({ type: 'acknowledge', bureau: p.bureau, userId: p.sub }));
+  }
+
+  get(p: Principal, bulletinId: string): BulletinView {
+    const v = this.host.views.get(bulletinId);
+    if (!v) throw Refusal.notFound(`no bulletin ${bulletinId}`);
+    if (!this.host.views.canRead(v, readerOf(p))) throw Refusal.forbidden(`bulletin ${bulletinId} is neither issued by nor addressed to bureau ${p.bureau}`);
+    return v;
+  }
+
+  search(p: Principal, q: SearchQuery): BulletinView[] {
+    return this.host.views.search(q, readerOf(p));
+  }
+
+  acknowledgements(p: Principal, bulletinId: string, now = new Date()): Acknowledgements {
+    const v = this.get(p, bulletinId);
+    if (v.status !== 'published' || !v.publishedAt) throw refusalOf({ code: 'WRONG_STATE', message: `the bulletin is ${v.status}, not published` });
+    return this.acknowledgementsOf(v, now);
+  }
+
+  /** Published bulletins the caller can see with audience bureaus that have not read them by the deadline. */
+  overdue(p: Principal, now = new Date()): Acknowledgements[] {
+    return this.host.views
+      .published(readerOf(p))
+      .map((v) => this.acknowledgementsOf(v, now))
+      .filter((a) => a.overdue && a.unread.length > 0);
+  }
+
+  /** Every signature of the bulletin checked against the bureau key registry, and each revision's hash against its content. */
+  verify(p: Principal, bulletinId: string): { bulletinId: string; valid: boolean; signatures: SignatureCheck[]; revisions: Array<{ revision: number; contentSha256: string; matches: boolean }> } {
+    const v = this.get(p, bulletinId);
+    const signatures = v.signatures.map((s) => checkSignature(this.keys, Bulletin.statementOf(s.act, v.bulletinId, s.bureau, s.revision, s.contentSha256, s.reason), s.signature, s.at));
+    const revisions = v.revisions.map((r) => ({ revision: r.revision, contentSha256: r.contentSha256, matches: contentSha256(r.content) === r.contentSha256 }));
+    return { bulletinId, valid: signatures.every((s) => s.valid) && revisions.every((r) => r.matches), signatures, revisions };
+  }
+
+  private acknowledgementsOf(v: BulletinView, now: Date): Acknowledgements {
+    const deadline = acknowledgementDeadline(v.publishedAt ?? v.proposedAt, this.config, now);
+    return {
+      bulletinId: v.bulletinId,
+      title: v.content.title,
+      publishedAt: v.publishedAt ?? v.proposedAt,
+      due: deadline.due,
+      overdue: deadline.overdue,
+      acknowledged: v.acknowledgements,
+      unread: Bulletin.unreadBy(v.audienceBureaus, v.signedBy, v.acknowledgements.map((a) => a.bureau)),
+    };
+  }
+
+  /** A typical-case bulletin reports on decisions every region has verified (and not revoked). */
+  private checkDecisions(content: Bulletin.Content): void {
+    const unknown = content.relatedDecisions.filter((id) => {
+      const d = this.sanctions.models.decisions.get(id);
+      return !d || d.revoked;
+    });
+    if (unknown.length > 0) throw Refusal.badRequest(`related decisions not found among verified, unrevoked penalty decisions: ${unknown.join(', ')}`);
+  }
+
+  private sign(statement: Bulletin.Statement): Bulletin.Signature {
+    const signature = signStatement(this.keys, statement);
+    if (!signature) throw noSigningKey(statement.bureau);
+    return signature;
+  }
+
+  private async run(p: Principal, bulletinId: string, create: boolean, command: (s: Bulletin.State) => Bulletin.Command): Promise<BulletinCommandResult> {
+    if (!ID.test(bulletinId)) throw Refusal.badRequest('bulletinId must be 1-100 characters of [A-Za-z0-9_.:]');
+    const decide = (s: Bulletin.State) => Bulletin.decide(command(s), s, new Date());
+    const meta = this.backbone.metadata(actorOf(p));
+    const outcome = create ? await this.bulletins.create(streamId(bulletinId), decide, meta) : await this.bulletins.handle(streamId(bulletinId), decide, meta);
+    if (!outcome.ok) throw refusalOf(outcome.error);
+    this.host.applyOwn(outcome.events);
+    return {
+      bulletinId,
+      status: outcome.state.status,
+      revision: outcome.state.revision,
+      events: outcome.events.map((e) => ({ eventId: e.eventId, type: e.type, streamVersion: e.streamVersion })),
+    };
+  }
+}
+
+const readerOf = (p: Principal): Reader => ({ bureau: p.bureau, crossBureau: CROSS_BUREAU_ROLES.includes(p.role) });

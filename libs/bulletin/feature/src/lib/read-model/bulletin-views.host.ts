@@ -1,0 +1,56 @@
+import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap, type OnModuleInit } from '@nestjs/common';
+import type { Kafka } from 'kafkajs';
+import { EventBackbone } from '@yrd/backbone';
+import { eventCatalog, type EventEnvelope } from '@yrd/contracts';
+import { provisionTopics, topicSettingsFromEnv } from '@yrd/messaging';
+import { KAFKA } from '@yrd/platform';
+import { StreamTail } from '@yrd/sanctions-feature';
+import { BulletinViews } from './bulletin-views';
+
+/**
+ * This instance's bulletin views, kept current by a tail of the bulletin topic (a group of its own,
+ * from the beginning). It provisions the topic first, whatever contexts the app's backbone lists.
+ */
+@Injectable()
+export class BulletinViewsHost implements OnModuleInit, OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly log = new Logger('BulletinViews');
+  readonly views = new BulletinViews();
+  private readonly tail: StreamTail;
+
+  constructor(
+    @Inject(KAFKA) private readonly kafka: Kafka,
+    private readonly backbone: EventBackbone,
+  ) {
+    this.tail = new StreamTail({
+      kafka,
+      topic: backbone.topics.eventsTopic('bulletin'),
+      catalog: eventCatalog,
+      groupPrefix: `${backbone.topics.namespace}.bulletin-views`,
+      apply: (e) => this.views.apply(e),
+      onInvalid: (reason, error, offset) => this.log.warn(`skipped an invalid message at offset ${offset}: ${reason} ${error}`),
+    });
+  }
+
+  async onModuleInit(): Promise<void> {
+    const created = await provisionTopics(this.kafka, this.backbone.topics.all(['bulletin']), topicSettingsFromEnv());
+    if (created.length > 0) this.log.log(`created topics ${created.join(', ')}`);
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.tail.start();
+    void this.tail.whenCaughtUp().then(() => this.log.log(`bulletin views caught up (${this.views.size} bulletins)`));
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.tail.stop();
+  }
+
+  /** Applies a command's own events at once (read-your-writes); the tail's copy is then ignored. */
+  applyOwn(events: readonly EventEnvelope[]): void {
+    for (const e of events) this.views.apply(e);
+  }
+
+  whenCaughtUp(): Promise<void> {
+    return this.tail.whenCaughtUp();
+  }
+}
