@@ -1,4 +1,4 @@
-import { mintToken, devUser } from '@yrd/auth';
+import { mintToken, devUser, type Principal } from '@yrd/auth';
 import { E2E_JWT_SECRET } from './running-system';
 
 export interface ApiResponse<T = unknown> {
@@ -7,15 +7,15 @@ export interface ApiResponse<T = unknown> {
   headers: Headers;
 }
 
-/** Calls a service's HTTP API as a development user (`officer-qp-1`, `bureau-jsh-1`, …). */
+/** Calls a service's HTTP API as a development user (`officer-qp-1`, `bureau-jsh-1`, …) or any principal. */
 export class ApiClient {
   private readonly token: string;
 
   constructor(
     private readonly baseUrl: string,
-    user: string | null,
+    user: string | Principal | null,
   ) {
-    this.token = user ? mintToken(devUser(user), { secret: E2E_JWT_SECRET }) : '';
+    this.token = user ? mintToken(typeof user === 'string' ? devUser(user) : user, { secret: E2E_JWT_SECRET }) : '';
   }
 
   get<T = any>(path: string): Promise<ApiResponse<T>> {
