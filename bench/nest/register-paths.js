@@ -1,4 +1,4 @@
-// Shared by the Nest benchmarks (npm run bench:sanctions, bench:discretion).
+// Shared by the Nest benchmarks (npm run bench:sanctions, bench:discretion, bench:bulletins).
 // Lets ts-node resolve the workspace's @yrd/* aliases (tsx, used by the other benchmarks, cannot
 // emit the decorator metadata Nest's dependency injection needs; ts-node can).
 const { join } = require('node:path');
