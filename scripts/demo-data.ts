@@ -69,6 +69,24 @@ async function main() {
     ],
   });
   console.log('assistance request to Wujiang and a joint action Shanghai + Zhejiang created');
+
+  // A joint public bulletin, co-signed by Jiangsu and Zhejiang (published), and a draft awaiting Anhui.
+  const bulletin = (title: string, audience: unknown) => ({
+    kind: 'problem',
+    title,
+    body: '三地市场监管部门在联合整治中发现，部分直播间经营者（如李四，身份证号 320509199002021234）在宣传中使用“国家级”“最佳”等绝对化用语，违反《广告法》第九条。请各地加强监测。',
+    category: 'advertising',
+    industry: 'live-commerce',
+    relatedDecisions: [],
+    attachments: [],
+    audience,
+    persons: [{ name: '李四', idNumber: '320509199002021234' }],
+  });
+  const published = await call(TRANSFER, 'bureau-sh-1', 'POST', '/bulletins', { coIssuers: ['320000', '330000'], content: bulletin('直播带货绝对化用语问题联合通报', { kind: 'public' }) });
+  await call(TRANSFER, 'bureau-js-1', 'POST', `/bulletins/${published.bulletinId}/cosignature`);
+  await call(TRANSFER, 'bureau-zj-1', 'POST', `/bulletins/${published.bulletinId}/cosignature`);
+  const draft = await call(TRANSFER, 'bureau-zj-1', 'POST', '/bulletins', { coIssuers: ['340000'], content: { ...bulletin('预付式消费风险提示', { kind: 'delta' }), kind: 'risk-alert' } });
+  console.log(`bulletins: ${published.bulletinId} published (public feed /api/clue-transfer/public/bulletins.atom), ${draft.bulletinId} awaiting Anhui's co-signature`);
 }
 
 main().catch((e) => {
