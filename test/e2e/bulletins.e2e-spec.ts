@@ -207,4 +207,22 @@ describe('joint bulletins across the running services', () => {
     expect(pub.body).toMatchObject({ status: 'withdrawn', body: '', withdrawal: { reason: '张某所涉处罚决定已被复议撤销' } });
     expect((await as('bureau-wj-1').post(`/bulletins/${id}/acknowledgement`)).status).toBe(409);
   });
+
+  it('survives clue-transfer being killed: the bulletins are rebuilt from the topic, nothing is sent twice', async () => {
+    const id = published.bulletinId;
+    await system.kill('clue-transfer');
+    await system.restart('clue-transfer');
+    const after = await eventually(async () => {
+      const res = await as('auditor-1').get<{ status: string; acknowledgements: Array<{ bureau: string }>; signatures: unknown[] }>(`/bulletins/${id}`);
+      expect(res.status).toBe(200);
+      return res.body;
+    }, { timeoutMs: 60_000 });
+    expect(after.status).toBe('withdrawn');
+    expect(after.acknowledgements.map((a) => a.bureau)).toEqual(['330421']);
+    expect((await as('auditor-1').get<{ valid: boolean }>(`/bulletins/${id}/verification`)).body.valid).toBe(true);
+    for (const bureau of ['310118', '340000']) {
+      expect(await entriesFor(bureau, id, 'bulletin.published')).toHaveLength(1);
+      expect(await entriesFor(bureau, id, 'bulletin.withdrawn')).toHaveLength(1);
+    }
+  });
 });
