@@ -8,17 +8,12 @@
  *    JSON feed and the Atom feed (50 entries each).
  *   npm run bench:bulletins -- [--bulletins 2000] [--concurrency 8]
  */
-import { Body, Controller, Get, Module, Post, type INestApplication } from '@nestjs/common';
 import { loadavg } from 'node:os';
-import mongoose from 'mongoose';
-import { AuthModule, devUser, mintToken } from '@yrd/auth';
-import { BackboneModule } from '@yrd/backbone';
+import { devUser } from '@yrd/auth';
 import { BulletinModule, BulletinsUseCase, BulletinViewsHost } from '@yrd/bulletin-feature';
-import { eventCatalog } from '@yrd/contracts';
-import { createHttpApp, PlatformModule } from '@yrd/platform';
-import { infraEnv, mongoUrlFor, uniqueName } from '@yrd/testing';
 import { report, round, type BenchRow } from '../lib/report';
 import { timeHttp } from '../lib/timing';
+import { startBenchApp } from '../nest/bench-app';
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -26,7 +21,6 @@ const arg = (name: string, fallback: number) => {
 };
 const BULLETINS = arg('bulletins', 2_000);
 const CONCURRENCY = arg('concurrency', 8);
-const SECRET = 'bulletins-bench-secret-0123456789abcdef-xyz';
 const CATEGORIES = ['advertising', 'food', 'pricing', 'product-quality'];
 
 const content = (i: number, kind: 'problem' | 'risk-alert' = 'problem') => ({
@@ -41,47 +35,10 @@ const content = (i: number, kind: 'problem' | 'risk-alert' = 'problem') => ({
   persons: [{ name: `张三${i % 100}` }],
 });
 
-@Controller('bench')
-class BaselineController {
-  /** Authenticated no-op POST taking the same JSON body: the HTTP stack's own cost. */
-  @Post('noop')
-  noop(@Body() body: unknown) {
-    return { ok: body !== undefined };
-  }
-
-  @Get('noop')
-  noopGet() {
-    return { ok: true };
-  }
-}
-
 async function main() {
   const rows: BenchRow[] = [];
-  const namespace = uniqueName('blb');
-  Object.assign(process.env, {
-    NODE_ENV: 'test',
-    LOG_LEVEL: 'warn',
-    KAFKA_BROKERS: infraEnv().kafkaBrokers.join(','),
-    MONGO_URL: mongoUrlFor(namespace),
-    REDIS_URL: infraEnv().redisUrl,
-    AUTH_JWT_SECRET: SECRET,
-    KAFKA_TOPIC_NAMESPACE: namespace,
-  });
-  @Module({
-    imports: [
-      PlatformModule.forService({ service: 'bulletins-bench', defaultPort: 0 }),
-      AuthModule.forRoot(),
-      BackboneModule.forService({ service: 'bulletins-bench', contexts: ['bulletin', 'sanctions'], catalog: eventCatalog }),
-      BulletinModule,
-    ],
-    controllers: [BaselineController],
-  })
-  class BenchApp {}
-  const app: INestApplication = await createHttpApp(BenchApp, { service: 'bulletins-bench', shutdownHooks: false });
-  await app.listen(0, '127.0.0.1');
-  const port = (app.getHttpServer().address() as { port: number }).port;
+  const { app, port, bearer, close } = await startBenchApp({ service: 'bulletins-bench', contexts: ['bulletin', 'sanctions'], imports: [BulletinModule] });
   await app.get(BulletinViewsHost).whenCaughtUp();
-  const bearer = (user: string) => `Bearer ${mintToken(devUser(user), { secret: SECRET, ttl: '1h' })}`;
   const shanghai = bearer('bureau-sh-1');
   const commands = Math.max(200, Math.round(BULLETINS / 4));
 
@@ -108,10 +65,7 @@ async function main() {
   rows.push(await timeHttp('public feed Atom, 50 masked entries (HTTP)', port, '', CONCURRENCY, get('/public/bulletins.atom?limit=50')));
 
   const bulletins = app.get(BulletinViewsHost).views.size;
-  await app.close();
-  const conn = await mongoose.createConnection(mongoUrlFor(namespace)).asPromise();
-  await conn.dropDatabase();
-  await conn.close();
+  await close();
   report('bulletins', rows, { bulletins, concurrency: CONCURRENCY, logLevel: 'warn', loadAverage1m: round(loadavg()[0] ?? 0, 2) });
   process.exit(0);
 }

@@ -7,20 +7,14 @@
  *    of the same app with the same body. A suggestion writes nothing.
  *   npm run bench:discretion -- [--suggestions 4000] [--concurrency 8]
  */
-import { Body, Controller, Module, Post, type INestApplication } from '@nestjs/common';
 import { loadavg } from 'node:os';
-import mongoose from 'mongoose';
-import { AuthModule, devUser, mintToken } from '@yrd/auth';
-import { BackboneModule } from '@yrd/backbone';
 import { withCreditCodeCheckChar } from '@yrd/bureaus';
-import { eventCatalog } from '@yrd/contracts';
 import { bundledStandards, suggestPenalty } from '@yrd/discretion-domain';
 import { bundledRegistry, evaluateCase, type CaseFacts, type PriorViolation } from '@yrd/exemption-domain';
-import { createHttpApp, PlatformModule } from '@yrd/platform';
 import { PenaltyDecisionsModule, SanctionsReadModelsHost } from '@yrd/sanctions-feature';
-import { infraEnv, mongoUrlFor, uniqueName } from '@yrd/testing';
 import { report, round, type BenchRow } from '../lib/report';
 import { timeHttp, timeSync } from '../lib/timing';
+import { startBenchApp } from '../nest/bench-app';
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -28,7 +22,6 @@ const arg = (name: string, fallback: number) => {
 };
 const SUGGESTIONS = arg('suggestions', 4_000);
 const CONCURRENCY = arg('concurrency', 8);
-const SECRET = 'discretion-bench-secret-0123456789abcdef-xyz';
 
 const creditCode = (i: number) => withCreditCodeCheckChar(`91310118MB${String(i).padStart(7, '0')}`);
 
@@ -63,15 +56,6 @@ const facts = (i: number): CaseFacts => {
 };
 const prior: PriorViolation = { decisionId: 'd', decisionNumber: 'n', violationKind: 'advertising.absolute-terms', decisionDate: '2025-01-01', sourceRegion: '310000', origin: 'recognised' };
 
-@Controller('bench')
-class BaselineController {
-  /** Authenticated no-op POST taking the same JSON body: the HTTP stack's own cost. */
-  @Post('noop')
-  noop(@Body() body: unknown) {
-    return { ok: body !== undefined };
-  }
-}
-
 async function main() {
   const rows: BenchRow[] = [];
   const lists = bundledRegistry();
@@ -87,42 +71,17 @@ async function main() {
     }),
   );
 
-  const namespace = uniqueName('dsb');
-  Object.assign(process.env, {
-    NODE_ENV: 'test',
-    LOG_LEVEL: 'warn',
-    KAFKA_BROKERS: infraEnv().kafkaBrokers.join(','),
-    MONGO_URL: mongoUrlFor(namespace),
-    REDIS_URL: infraEnv().redisUrl,
-    AUTH_JWT_SECRET: SECRET,
-    KAFKA_TOPIC_NAMESPACE: namespace,
-  });
-  @Module({
-    imports: [
-      PlatformModule.forService({ service: 'discretion-bench', defaultPort: 0 }),
-      AuthModule.forRoot(),
-      BackboneModule.forService({ service: 'discretion-bench', contexts: ['sanctions'], catalog: eventCatalog }),
-      PenaltyDecisionsModule,
-    ],
-    controllers: [BaselineController],
-  })
-  class BenchApp {}
-  const app: INestApplication = await createHttpApp(BenchApp, { service: 'discretion-bench', shutdownHooks: false });
-  await app.listen(0, '127.0.0.1');
-  const port = (app.getHttpServer().address() as { port: number }).port;
+  const { app, port, bearer, close } = await startBenchApp({ service: 'discretion-bench', contexts: ['sanctions'], imports: [PenaltyDecisionsModule] });
   await app.get(SanctionsReadModelsHost).whenCaughtUp();
 
-  const auth = `Bearer ${mintToken(devUser('officer-qp-1'), { secret: SECRET, ttl: '1h' })}`;
+  const auth = bearer('officer-qp-1');
   const suggest = (count: number) => Array.from({ length: count }, (_, i) => ({ method: 'POST', path: '/discretion/suggest', body: { facts: facts(i) } }));
   await timeHttp('warm-up', port, auth, CONCURRENCY, suggest(500));
   rows.push(await timeHttp('baseline: authenticated no-op POST, same body (HTTP)', port, auth, CONCURRENCY, Array.from({ length: SUGGESTIONS }, (_, i) => ({ method: 'POST', path: '/bench/noop', body: { facts: facts(i) } }))));
   rows.push(await timeHttp('suggestion (HTTP)', port, auth, CONCURRENCY, suggest(SUGGESTIONS)));
   rows.push(await timeHttp('suggestion (HTTP, 1 client)', port, auth, 1, suggest(Math.round(SUGGESTIONS / 4))));
 
-  await app.close();
-  const conn = await mongoose.createConnection(mongoUrlFor(namespace)).asPromise();
-  await conn.dropDatabase();
-  await conn.close();
+  await close();
   report('discretion', rows, { suggestionMix: Object.fromEntries(bands), concurrency: CONCURRENCY, logLevel: 'warn', loadAverage1m: round(loadavg()[0] ?? 0, 2) });
   process.exit(0);
 }

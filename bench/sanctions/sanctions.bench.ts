@@ -7,20 +7,14 @@
  * also records `exemption.evaluated` (a commit + publish), so it is a write.
  *   npm run bench:sanctions -- [--sanctions 100000] [--checks 20000] [--evals 2000] [--concurrency 8]
  */
-import { Controller, Get, Module, type INestApplication } from '@nestjs/common';
 import { loadavg } from 'node:os';
-import mongoose from 'mongoose';
-import { AuthModule, devUser, mintToken } from '@yrd/auth';
-import { BackboneModule } from '@yrd/backbone';
 import { withCreditCodeCheckChar } from '@yrd/bureaus';
-import { eventCatalog } from '@yrd/contracts';
 import { bundledRegistry, evaluateCase, type CaseFacts } from '@yrd/exemption-domain';
-import { createHttpApp, PlatformModule } from '@yrd/platform';
 import { RULES, SanctionsIndex, type Sanction } from '@yrd/sanctions-domain';
 import { CheckLog, SanctionsModule, SanctionsReadModelsHost } from '@yrd/sanctions-feature';
-import { infraEnv, mongoUrlFor, uniqueName } from '@yrd/testing';
 import { report, round, type BenchRow } from '../lib/report';
 import { timeHttp, timeSync, type HttpRequestSpec } from '../lib/timing';
+import { startBenchApp } from '../nest/bench-app';
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -30,7 +24,6 @@ const SANCTIONS = arg('sanctions', 100_000);
 const CHECKS = arg('checks', 20_000);
 const EVALS = arg('evals', 2_000);
 const CONCURRENCY = arg('concurrency', 8);
-const SECRET = 'sanctions-bench-secret-0123456789abcdef-xyz';
 
 const creditCode = (i: number) => withCreditCodeCheckChar(`91310118MA${String(i).padStart(7, '0')}`);
 
@@ -68,15 +61,6 @@ const facts = (i: number): CaseFacts => ({
   flags: { ownPremisesOrSelfMedia: true, affectsFoodSafety: false, misleadsConsumers: false },
 });
 
-@Controller('bench')
-class BaselineController {
-  /** Authenticated no-op: what the HTTP stack (express, JWT guard, pipes) costs on its own. */
-  @Get('noop')
-  noop() {
-    return { ok: true };
-  }
-}
-
 async function main() {
   const rows: BenchRow[] = [];
   // ── in-process ───────────────────────────────────────────────────────────────────────────
@@ -92,34 +76,12 @@ async function main() {
   rows.push(timeSync('exemption evaluation (in-process)', EVALS * 10, (i) => evaluateCase(registry, facts(i), i % 4 === 0 ? history : [])));
 
   // ── over HTTP, against the module on the real servers ────────────────────────────────────
-  const namespace = uniqueName('snb');
-  Object.assign(process.env, {
-    NODE_ENV: 'test',
-    LOG_LEVEL: 'warn',
-    KAFKA_BROKERS: infraEnv().kafkaBrokers.join(','),
-    MONGO_URL: mongoUrlFor(namespace),
-    REDIS_URL: infraEnv().redisUrl,
-    AUTH_JWT_SECRET: SECRET,
-    KAFKA_TOPIC_NAMESPACE: namespace,
-  });
-  @Module({
-    imports: [
-      PlatformModule.forService({ service: 'sanctions-bench', defaultPort: 0 }),
-      AuthModule.forRoot(),
-      BackboneModule.forService({ service: 'sanctions-bench', contexts: ['sanctions'], catalog: eventCatalog }),
-      SanctionsModule,
-    ],
-    controllers: [BaselineController],
-  })
-  class BenchApp {}
-  const app: INestApplication = await createHttpApp(BenchApp, { service: 'sanctions-bench', shutdownHooks: false });
-  await app.listen(0, '127.0.0.1');
-  const port = (app.getHttpServer().address() as { port: number }).port;
+  const { app, port, bearer, close } = await startBenchApp({ service: 'sanctions-bench', contexts: ['sanctions'], imports: [SanctionsModule] });
   const host = app.get(SanctionsReadModelsHost);
   await host.whenCaughtUp();
   fill(host.models.sanctions, SANCTIONS);
 
-  const auth = `Bearer ${mintToken(devUser('officer-jsh-1'), { secret: SECRET, ttl: '1h' })}`;
+  const auth = bearer('officer-jsh-1');
   const checks = (n: number): HttpRequestSpec[] => Array.from({ length: n }, (_, i) => ({ method: 'GET', path: `/sanctions/check?creditCode=${probes[i % probes.length]?.creditCode}` }));
   await timeHttp('warm-up', port, auth, CONCURRENCY, checks(1000));
   rows.push(await timeHttp('baseline: authenticated no-op (HTTP)', port, auth, CONCURRENCY, Array.from({ length: CHECKS }, () => ({ method: 'GET', path: '/bench/noop' }))));
@@ -130,10 +92,7 @@ async function main() {
   const log = app.get(CheckLog);
   await log.flush();
   const logged = await log.collection.countDocuments({});
-  await app.close();
-  const conn = await mongoose.createConnection(mongoUrlFor(namespace)).asPromise();
-  await conn.dropDatabase();
-  await conn.close();
+  await close();
   report('sanctions', rows, { sanctionsIndexed: SANCTIONS, indexFillMs: round(fillMs, 0), checkLogEntriesWritten: logged, concurrency: CONCURRENCY, logLevel: 'warn', loadAverage1m: round(loadavg()[0] ?? 0, 2) });
   process.exit(0);
 }
