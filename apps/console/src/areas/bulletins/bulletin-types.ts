@@ -1,0 +1,99 @@
+import { findBureau } from '@yrd/bureaus';
+
+/** The clue-transfer service's bulletin views (libs/bulletin/feature/src/lib/read-model/bulletin-views.ts). */
+export const KINDS = ['typical-case', 'problem', 'risk-alert'] as const;
+export type BulletinKind = (typeof KINDS)[number];
+
+export const STATUSES = ['awaiting-signatures', 'refused', 'published', 'withdrawn'] as const;
+export type BulletinStatus = (typeof STATUSES)[number];
+
+/** The Delta's province bureaus: co-issuers, audience regions and the region filter. */
+export const PROVINCES = ['310000', '320000', '330000', '340000'] as const;
+
+/** Suggested codes for the free-text category and industry (the server takes any text). */
+export const CATEGORIES = ['advertising', 'food-safety', 'product-quality', 'pricing', 'consumer-protection', 'unfair-competition'] as const;
+export const INDUSTRIES = ['e-commerce', 'live-commerce', 'food', 'healthcare', 'education', 'finance', 'tourism'] as const;
+
+export type Audience = { kind: 'delta' } | { kind: 'regions'; regions: string[] } | { kind: 'public' };
+
+export interface Person {
+  name: string;
+  idNumber?: string;
+}
+
+export interface Attachment {
+  evidenceId: string;
+  name: string;
+  sha256: string;
+}
+
+export interface BulletinContent {
+  kind: BulletinKind;
+  title: string;
+  body: string;
+  category: string;
+  industry: string;
+  relatedDecisions: string[];
+  attachments: Attachment[];
+  audience: Audience;
+  persons: Person[];
+}
+
+export type Act = 'propose' | 'cosign' | 'refuse' | 'correct' | 'withdraw';
+
+export interface BulletinView {
+  bulletinId: string;
+  status: BulletinStatus;
+  issuer: string;
+  coIssuers: string[];
+  signedBy: string[];
+  audienceBureaus: string[];
+  revision: number;
+  content: BulletinContent;
+  revisions: Array<{ revision: number; content: BulletinContent; contentSha256: string; reason?: string; at: string }>;
+  signatures: Array<{ act: Act; bureau: string; revision: number; at: string; reason?: string }>;
+  refusal?: { bureau: string; reason: string; at: string };
+  withdrawal?: { reason: string; at: string };
+  acknowledgements: Array<{ bureau: string; userId: string; at: string }>;
+  proposedAt: string;
+  publishedAt?: string;
+}
+
+export interface Acknowledgements {
+  bulletinId: string;
+  title: string;
+  publishedAt: string;
+  /** A China date, or an instant when working days are compressed (tests, demos). */
+  due: string;
+  overdue: boolean;
+  acknowledged: Array<{ bureau: string; userId: string; at: string }>;
+  unread: string[];
+}
+
+export interface Verification {
+  bulletinId: string;
+  valid: boolean;
+  signatures: Array<{ act: Act; bureau: string; revision: number; keyId: string; at: string; valid: boolean; problem?: string }>;
+  revisions: Array<{ revision: number; contentSha256: string; matches: boolean }>;
+}
+
+export interface CommandResult {
+  bulletinId: string;
+  status: string;
+  revision: number;
+}
+
+/** A bureau as people name it: 江苏省 (320000); the code alone when the directory does not know it. */
+export function bureauName(code: string, en: boolean): string {
+  const b = findBureau(code);
+  return b ? `${en ? b.nameEn : b.name} (${code})` : code;
+}
+
+/** The China date (UTC+8, no daylight saving) of an instant: 2026-03-02. */
+export const chinaDate = (instant: string): string => new Date(Date.parse(instant) + 8 * 3600_000).toISOString().slice(0, 10);
+
+/** China date and time of an instant: 2026-03-02 10:15. */
+export const chinaDateTime = (instant: string): string => new Date(Date.parse(instant) + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
+
+/** A deadline that is a date stays a date; an instant (compressed time) shows its China time. */
+export const dueText = (due: string): string => (due.includes('T') ? chinaDateTime(due) : due);
