@@ -16,7 +16,7 @@ export function atomFeed(bulletins: readonly PublicBulletin[], baseUrl: string):
     updated: bulletins.length > 0 ? new Date(Math.max(...bulletins.map((b) => Date.parse(b.updatedAt)))) : new Date(0),
     feedLinks: { atom: `${baseUrl}/public/bulletins.atom`, json: `${baseUrl}/public/bulletins` },
     copyright: '长三角区域市场监督管理部门',
-    generator: false,
+    generator: 'yrd-bulletins',
   });
   for (const b of bulletins) {
     const issuers = [b.issuer, ...b.coIssuers].map(bureauName).join('、');
@@ -29,7 +29,7 @@ export function atomFeed(bulletins: readonly PublicBulletin[], baseUrl: string):
       published: new Date(b.publishedAt),
       description: withdrawn ? `撤回理由：${b.withdrawal?.reason}` : b.correctionReason ? `第 ${b.revision} 版（更正理由：${b.correctionReason}）` : KIND_ZH[b.kind],
       content: withdrawn ? `本通报已于 ${b.withdrawal?.at.slice(0, 10)} 撤回。撤回理由：${b.withdrawal?.reason}` : b.body,
-      category: [{ name: KIND_ZH[b.kind] }, { name: b.category }, { name: b.industry }],
+      category: [b.kind, b.category, b.industry].map((term) => ({ term, name: KIND_ZH[term as PublicBulletin['kind']] ?? term })),
       author: [{ name: issuers }],
     });
   }
