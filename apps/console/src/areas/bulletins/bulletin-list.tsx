@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { useSession } from '../../session/session-context';
 import { ErrorAlert } from '../../ui/error-alert';
-import { bureauName, CATEGORIES, chinaDate, INDUSTRIES, KINDS, PROVINCES, STATUSES, type BulletinView } from './bulletin-types';
+import { bureauName, CATEGORIES, chinaDate, INDUSTRIES, KINDS, PROVINCES, STATUSES, type BulletinSummary } from './bulletin-types';
 
 const EMPTY = { kind: '', status: '', category: '', industry: '', region: '', from: '', to: '' };
 
@@ -13,7 +13,7 @@ export function BulletinList() {
   const { api, session } = useSession();
   const en = i18n.language.startsWith('en');
   const [filter, setFilter] = useState(EMPTY);
-  const [items, setItems] = useState<BulletinView[] | null>(null);
+  const [items, setItems] = useState<BulletinSummary[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const set = (k: keyof typeof EMPTY) => (e: { target: { value: string } }) => setFilter((f) => ({ ...f, [k]: e.target.value }));
   const badPeriod = filter.from && filter.to && filter.from > filter.to;
@@ -23,7 +23,7 @@ export function BulletinList() {
     if (badPeriod) return;
     let live = true;
     setError(null);
-    api<BulletinView[]>('clue-transfer', 'bulletins', { query: { ...filter, category: filter.category.trim(), industry: filter.industry.trim(), limit: 200 } })
+    api<BulletinSummary[]>('clue-transfer', 'bulletins', { query: { ...filter, category: filter.category.trim(), industry: filter.industry.trim(), limit: 200 } })
       .then((found) => live && setItems(found))
       .catch((e: unknown) => live && setError(e instanceof Error ? e.message : String(e)));
     return () => {

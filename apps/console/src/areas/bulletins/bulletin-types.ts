@@ -59,6 +59,23 @@ export interface BulletinView {
   publishedAt?: string;
 }
 
+/** A search hit (GET bulletins): the list's columns, without text, revisions, signatures or audience. */
+export interface BulletinSummary {
+  bulletinId: string;
+  status: BulletinStatus;
+  issuer: string;
+  coIssuers: string[];
+  signedBy: string[];
+  revision: number;
+  content: Pick<BulletinContent, 'kind' | 'title' | 'category' | 'industry' | 'audience'>;
+  refusal?: { bureau: string; reason: string; at: string };
+  withdrawal?: { reason: string; at: string };
+  audienceCount: number;
+  acknowledgedCount: number;
+  proposedAt: string;
+  publishedAt?: string;
+}
+
 export interface Acknowledgements {
   bulletinId: string;
   title: string;

@@ -9,7 +9,7 @@ import { audienceBureaus, audienceProblem } from './audience';
 import { BULLETIN_CONFIG, type BulletinConfig } from './bulletin-config';
 import { checkSignature, contentSha256, signStatement, type SignatureCheck } from './bulletin-signatures';
 import { noSigningKey, refusalOf } from './http/bulletin-refusal';
-import type { BulletinView, Reader, SearchQuery } from './read-model/bulletin-views';
+import type { BulletinSummary, BulletinView, Reader, SearchQuery } from './read-model/bulletin-views';
 import { BulletinViewsHost } from './read-model/bulletin-views.host';
 
 export interface BulletinCommandResult {
@@ -107,7 +107,7 @@ export class BulletinsUseCase {
     return v;
   }
 
-  search(p: Principal, q: SearchQuery): BulletinView[] {
+  search(p: Principal, q: SearchQuery): BulletinSummary[] {
     return this.host.views.search(q, readerOf(p));
   }
 

@@ -15,6 +15,8 @@ import { FeedQueryDto } from './bulletin.dto';
 @UseFilters(RefusalFilter)
 @Controller('public')
 export class PublicBulletinsController {
+  private atomMemo?: { changeCount: number; limit: number; xml: string };
+
   constructor(
     private readonly host: BulletinViewsHost,
     @Inject(BULLETIN_CONFIG) private readonly config: BulletinConfig,
@@ -32,7 +34,12 @@ export class PublicBulletinsController {
   @Header('content-type', 'application/atom+xml; charset=utf-8')
   @ApiOperation({ summary: 'Public bulletins as an Atom 1.0 feed (personal data masked)' })
   atom(@Query() q: FeedQueryDto) {
-    return atomFeed(this.host.views.publicFeed(q.limit ?? 50), this.config.publicBaseUrl);
+    const limit = q.limit ?? 50;
+    const changeCount = this.host.views.changeCount;
+    if (this.atomMemo?.changeCount !== changeCount || this.atomMemo.limit !== limit) {
+      this.atomMemo = { changeCount, limit, xml: atomFeed(this.host.views.publicFeed(limit), this.config.publicBaseUrl) };
+    }
+    return this.atomMemo.xml;
   }
 
   @Get('bulletins/:bulletinId')

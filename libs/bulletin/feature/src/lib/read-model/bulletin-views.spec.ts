@@ -93,3 +93,17 @@ describe('bulletin views', () => {
     expect(views.publicOne('b1')).toMatchObject({ status: 'withdrawn', body: '', withdrawal: { reason: '张某申请复议，原处罚被撤销' } });
   });
 });
+
+describe('the public feed memo', () => {
+  beforeEach(() => (version = new Map()));
+
+  it('is recomputed after every applied change, not before', () => {
+    const views = new BulletinViews();
+    publish(views, 'b1', content());
+    const first = views.publicFeed();
+    expect(views.publicFeed()).toBe(first);
+    views.apply(envelope('bulletin.withdrawn', { bulletinId: 'b1', revision: 1, issuer: SH, title: 't', reason: '撤回', signature: sig, audienceBureaus: [SH], withdrawnAt: '2026-12-04T00:00:00.000Z' }));
+    expect(views.publicFeed()).not.toBe(first);
+    expect(views.publicFeed()[0]?.status).toBe('withdrawn');
+  });
+});

@@ -43,6 +43,24 @@ export interface BulletinView {
   version: number;
 }
 
+/** A search hit: what a list shows, without the text, revisions, signatures and audience (GET one for those). */
+export interface BulletinSummary {
+  bulletinId: string;
+  status: BulletinView['status'];
+  issuer: string;
+  coIssuers: string[];
+  signedBy: string[];
+  revision: number;
+  content: Pick<Bulletin.Content, 'kind' | 'title' | 'category' | 'industry' | 'audience'>;
+  refusal?: BulletinView['refusal'];
+  withdrawal?: BulletinView['withdrawal'];
+  audienceCount: number;
+  acknowledgedCount: number;
+  proposedAt: string;
+  publishedAt?: string;
+  updatedAt: string;
+}
+
 /** The public copy: natural persons masked, attachments and the audience's bureaus left out. */
 export interface PublicBulletin {
   bulletinId: string;
@@ -89,6 +107,9 @@ const chinaDate = (instant: string) => chinaDateOf(new Date(instant));
  */
 export class BulletinViews {
   private readonly byId = new Map<string, BulletinView>();
+  /** Counts applied changes: what the public feed's memo is keyed on. */
+  private generation = 0;
+  private feedMemo?: { generation: number; limit: number; feed: PublicBulletin[] };
 
   get size(): number {
     return this.byId.size;
@@ -103,6 +124,12 @@ export class BulletinViews {
     if (current && e.streamVersion !== current.version + 1) return;
     const next = current ? fold(current, event) : proposed(event as Extract<Bulletin.Event, { type: 'bulletin.proposed' }>);
     this.byId.set(id, { ...next, updatedAt: e.occurredAt, version: e.streamVersion });
+    this.generation++;
+  }
+
+  /** Changes with every applied event: callers key their own caches on it. */
+  get changeCount(): number {
+    return this.generation;
   }
 
   get(bulletinId: string): BulletinView | undefined {
@@ -114,7 +141,7 @@ export class BulletinViews {
     return (v.status === 'published' || v.status === 'withdrawn') && v.audienceBureaus.includes(reader.bureau);
   }
 
-  search(q: SearchQuery, reader: Reader): BulletinView[] {
+  search(q: SearchQuery, reader: Reader): BulletinSummary[] {
     const out: BulletinView[] = [];
     for (const v of this.byId.values()) {
       if (!this.canRead(v, reader)) continue;
@@ -127,16 +154,20 @@ export class BulletinViews {
       if ((q.from && day < q.from) || (q.to && day > q.to)) continue;
       out.push(v);
     }
-    return out.sort(newestFirst).slice(0, q.limit ?? 50);
+    return out.sort(newestFirst).slice(0, q.limit ?? 50).map(summaryOf);
   }
 
-  /** Published (and later withdrawn) public bulletins, newest first, masked. */
+  /** Published (and later withdrawn) public bulletins, newest first, masked; computed once per change (anyone may ask, often). */
   publicFeed(limit = 50): PublicBulletin[] {
-    return [...this.byId.values()]
+    const memo = this.feedMemo;
+    if (memo && memo.generation === this.generation && memo.limit === limit) return memo.feed;
+    const feed = [...this.byId.values()]
       .filter((v) => v.content.audience.kind === 'public' && v.publishedAt && (v.status === 'published' || v.status === 'withdrawn'))
       .sort(newestFirst)
       .slice(0, limit)
       .map(publicCopy);
+    this.feedMemo = { generation: this.generation, limit, feed };
+    return feed;
   }
 
   publicOne(bulletinId: string): PublicBulletin | undefined {
@@ -216,6 +247,26 @@ function fold(v: BulletinView, e: Bulletin.Event): BulletinView {
     case 'bulletin.acknowledged':
       return { ...v, acknowledgements: [...v.acknowledgements, { bureau: e.data.bureau, userId: e.data.userId, at: e.data.at }] };
   }
+}
+
+export function summaryOf(v: BulletinView): BulletinSummary {
+  const { kind, title, category, industry, audience } = v.content;
+  return {
+    bulletinId: v.bulletinId,
+    status: v.status,
+    issuer: v.issuer,
+    coIssuers: v.coIssuers,
+    signedBy: v.signedBy,
+    revision: v.revision,
+    content: { kind, title, category, industry, audience },
+    ...(v.refusal ? { refusal: v.refusal } : {}),
+    ...(v.withdrawal ? { withdrawal: v.withdrawal } : {}),
+    audienceCount: v.audienceBureaus.length,
+    acknowledgedCount: v.acknowledgements.length,
+    proposedAt: v.proposedAt,
+    ...(v.publishedAt ? { publishedAt: v.publishedAt } : {}),
+    updatedAt: v.updatedAt,
+  };
 }
 
 /** The copy the public sees: names and id numbers of natural persons masked in every text. */
