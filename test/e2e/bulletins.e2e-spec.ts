@@ -3,7 +3,7 @@
  * co-sign, the bulletin is published and the notification service puts it in the inbox of every
  * bureau of its audience exactly once; a refusal blocks another; a withdrawal reaches everyone; the
  * public feed (JSON and Atom) masks a natural person's name and id number while the internal copy
- * keeps them; unread bureaus are listed once the acknowledgement deadline has passed.
+ * keeps them; unread bureaus are listed and reminded once the acknowledgement deadline has passed.
  */
 import { bureauRegistry, withCreditCodeCheckChar } from '@yrd/bureaus';
 import { chinaDateOf } from '@yrd/calendar';
@@ -145,7 +145,7 @@ describe('joint bulletins across the running services', () => {
     expect((await anonymous.get(`/bulletins/${id}`)).status).toBe(401);
   });
 
-  it('lists the bureaus that have not read it once the deadline (2 working days, compressed) has passed', async () => {
+  it('lists and reminds the bureaus that have not read it once the deadline (2 working days, compressed) has passed', async () => {
     const id = published.bulletinId;
     expect((await as('officer-jsh-1').post(`/bulletins/${id}/acknowledgement`)).status).toBe(201);
     expect((await as('bureau-jsh-1').post<{ events: unknown[] }>(`/bulletins/${id}/acknowledgement`)).body.events).toEqual([]);
@@ -161,6 +161,17 @@ describe('joint bulletins across the running services', () => {
     for (const signer of ['310000', '320000', '330000']) expect(overdue?.unread).not.toContain(signer);
     const acks = await shanghai.get<{ acknowledged: Array<{ bureau: string; userId: string }> }>(`/bulletins/${id}/acknowledgements`);
     expect(acks.body.acknowledged).toEqual([expect.objectContaining({ bureau: '330421', userId: 'officer-jsh-1' })]);
+    // The deadline's timer reminds those who have not read it, once; not Jiashan, which has.
+    const reminder = await eventually(async () => {
+      const found = await entriesFor('320509', id, 'bulletin.acknowledgement-overdue');
+      expect(found).toHaveLength(1);
+      return found[0];
+    }, { timeoutMs: 60_000 });
+    expect(reminder?.subject.zh).toContain('通报待阅');
+    expect(await entriesFor('330421', id, 'bulletin.acknowledgement-overdue')).toEqual([]);
+    const view = await shanghai.get<{ reminder: { unread: string[] } }>(`/bulletins/${id}`);
+    expect(view.body.reminder.unread).toContain('320509');
+    expect(view.body.reminder.unread).not.toContain('330421');
   });
 
   it('links a typical case to a verified penalty decision, and refuses one that is not', async () => {
@@ -223,6 +234,7 @@ describe('joint bulletins across the running services', () => {
     for (const bureau of ['310118', '340000']) {
       expect(await entriesFor(bureau, id, 'bulletin.published')).toHaveLength(1);
       expect(await entriesFor(bureau, id, 'bulletin.withdrawn')).toHaveLength(1);
+      expect(await entriesFor(bureau, id, 'bulletin.acknowledgement-overdue')).toHaveLength(1);
     }
   });
 });

@@ -168,6 +168,7 @@ describe('bulletin page', () => {
           overdue: true,
           acknowledged: [{ bureau: '330421', userId: 'officer-jsh-1', at: '2026-03-03T01:30:00.000Z' }],
           unread: ['310118', '320509', '340000'],
+          reminder: { unread: ['310118', '320509', '340000'], due: '2026-03-09', at: '2026-03-10T00:00:05.000Z' },
         }),
       'GET /api/clue-transfer/bulletins/bl-01J/verification': () =>
         json(200, {
@@ -187,6 +188,7 @@ describe('bulletin page', () => {
     const panel = await screen.findByTestId('acknowledgements');
     expect(await within(panel).findByText('· 已逾期')).toBeTruthy();
     expect(within(within(panel).getByRole('list', { name: '未阅部门' })).getAllByRole('listitem').map((li) => li.textContent)).toEqual(['青浦区 (310118)', '吴江区 (320509)', '安徽省 (340000)']);
+    expect(within(panel).getByTestId('acknowledgement-reminder').textContent).toBe('已于 2026-03-10 08:00 提醒 3 个未阅部门');
 
     await userEvent.click(screen.getByRole('button', { name: '验证签名' }));
     const result = await screen.findByTestId('verification');

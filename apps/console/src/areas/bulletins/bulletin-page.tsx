@@ -262,6 +262,12 @@ function AcknowledgementsPanel({ bulletinId, version }: { bulletinId: string; ve
                 </ul>
               )}
             </dd>
+            {acks.reminder && (
+              <>
+                <dt>{t('acks.reminded')}</dt>
+                <dd data-testid="acknowledgement-reminder">{t('acks.remindedText', { at: chinaDateTime(acks.reminder.at), count: acks.reminder.unread.length })}</dd>
+              </>
+            )}
           </dl>
           <p className="hint">{t('acks.signersNeedNot')}</p>
         </>

@@ -85,6 +85,8 @@ export interface Acknowledgements {
   overdue: boolean;
   acknowledged: Array<{ bureau: string; userId: string; at: string }>;
   unread: string[];
+  /** When the bureaus unread at the deadline were reminded (once). */
+  reminder?: { unread: string[]; due: string; at: string };
 }
 
 export interface Verification {

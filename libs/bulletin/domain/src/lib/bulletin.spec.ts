@@ -78,6 +78,17 @@ describe('joint bulletin', () => {
     expect(types(decide({ type: 'acknowledge', bureau: '330421', userId: 'x' }, given(propose), NOW))).toBe('WRONG_STATE');
   });
 
+  it('reminds the bureaus still unread at the deadline, once, and only while published', () => {
+    const read = given(propose, sign(JS), sign(ZJ), { type: 'acknowledge', bureau: '330421', userId: 'officer-jsh-1' });
+    const remind = decide({ type: 'remind-unread', due: '2026-12-09' }, read, NOW);
+    expect(remind.ok && remind.value[0]?.data).toMatchObject({ unread: ['310118', '320509'], due: '2026-12-09', issuer: SH });
+    const reminded = given(propose, sign(JS), sign(ZJ), { type: 'remind-unread', due: '2026-12-09' });
+    expect(types(decide({ type: 'remind-unread', due: '2026-12-09' }, reminded, NOW))).toEqual([]);
+    expect(types(decide({ type: 'remind-unread', due: '2026-12-09' }, given(propose), NOW))).toEqual([]);
+    const allRead = given(propose, sign(JS), sign(ZJ), ...['310118', '330421', '320509'].map((b): Command => ({ type: 'acknowledge', bureau: b, userId: 'u' })));
+    expect(types(decide({ type: 'remind-unread', due: '2026-12-09' }, allRead, NOW))).toEqual([]);
+  });
+
   it('of one bureau alone is published at once', () => {
     expect(given({ ...propose, coIssuers: [] } as Command).status).toBe('published');
   });

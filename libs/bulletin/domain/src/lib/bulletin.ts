@@ -70,7 +70,8 @@ export type Event =
       data: { bulletinId: string; revision: number; issuer: string; content: Content; contentSha256: string; reason: string; signature: Signature; audienceBureaus: string[]; correctedAt: string };
     }
   | { type: 'bulletin.withdrawn'; data: { bulletinId: string; revision: number; issuer: string; title: string; reason: string; signature: Signature; audienceBureaus: string[]; withdrawnAt: string } }
-  | { type: 'bulletin.acknowledged'; data: { bulletinId: string; bureau: string; userId: string; revision: number; at: string } };
+  | { type: 'bulletin.acknowledged'; data: { bulletinId: string; bureau: string; userId: string; revision: number; at: string } }
+  | { type: 'bulletin.acknowledgement-overdue'; data: { bulletinId: string; revision: number; issuer: string; title: string; unread: string[]; due: string; remindedAt: string } };
 
 export type Status = 'none' | 'awaiting-signatures' | 'refused' | 'published' | 'withdrawn';
 
@@ -85,10 +86,13 @@ export interface State {
   content?: Content;
   contentSha256?: string;
   revision: number;
+  publishedAt?: string;
   acknowledgedBy: string[];
+  /** Whether the bureaus still unread at the deadline have been reminded (once per bulletin). */
+  reminded: boolean;
 }
 
-export const initialState: State = { status: 'none', coIssuers: [], audienceBureaus: [], signedBy: [], revision: 0, acknowledgedBy: [] };
+export const initialState: State = { status: 'none', coIssuers: [], audienceBureaus: [], signedBy: [], revision: 0, acknowledgedBy: [], reminded: false };
 
 export function evolve(s: State, e: Event): State {
   switch (e.type) {
@@ -101,13 +105,15 @@ export function evolve(s: State, e: Event): State {
     case 'bulletin.refused':
       return { ...s, status: 'refused', refusal: { bureau: e.data.bureau, reason: e.data.reason } };
     case 'bulletin.published':
-      return { ...s, status: 'published' };
+      return { ...s, status: 'published', publishedAt: e.data.publishedAt };
     case 'bulletin.corrected':
       return { ...s, content: e.data.content, contentSha256: e.data.contentSha256, revision: e.data.revision };
     case 'bulletin.withdrawn':
       return { ...s, status: 'withdrawn' };
     case 'bulletin.acknowledged':
       return { ...s, acknowledgedBy: [...s.acknowledgedBy, e.data.bureau] };
+    case 'bulletin.acknowledgement-overdue':
+      return { ...s, reminded: true };
   }
 }
 
@@ -132,7 +138,9 @@ export type Command =
   | ({ type: 'refuse'; bureau: string; reason: string } & Signed)
   | ({ type: 'correct'; bureau: string; content: Content; reason: string } & Signed)
   | ({ type: 'withdraw'; bureau: string; reason: string } & Signed)
-  | { type: 'acknowledge'; bureau: string; userId: string };
+  | { type: 'acknowledge'; bureau: string; userId: string }
+  /** The acknowledgement deadline has passed (the feature's timer says so): remind who has not read it. */
+  | { type: 'remind-unread'; due: string };
 
 /** The content rules every revision must meet. */
 export function checkContent(c: Content): string | undefined {
@@ -196,6 +204,12 @@ export function decide(c: Command, s: State, now: Date): Decision {
       // Acknowledging twice changes nothing.
       if (s.acknowledgedBy.includes(c.bureau)) return ok([]);
       return ok([{ type: 'bulletin.acknowledged', data: { bulletinId: id, bureau: c.bureau, userId: c.userId, revision: s.revision, at } }]);
+    case 'remind-unread': {
+      // Once per bulletin, only while published, only if someone has not read it: a timer firing twice changes nothing.
+      const unread = unacknowledged(s);
+      if (s.status !== 'published' || s.reminded || unread.length === 0) return ok([]);
+      return ok([{ type: 'bulletin.acknowledgement-overdue', data: { bulletinId: id, revision: s.revision, issuer: s.issuer, title: s.content.title, unread, due: c.due, remindedAt: at } }]);
+    }
   }
 }
 

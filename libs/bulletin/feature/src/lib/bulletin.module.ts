@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { SanctionsCoreModule } from '@yrd/sanctions-feature';
+import { AcknowledgementReminders } from './acknowledgement-reminders';
 import { BULLETIN_CONFIG, bulletinConfigFrom } from './bulletin-config';
 import { BulletinsUseCase } from './bulletins.usecase';
 import { BulletinsController } from './http/bulletins.controller';
@@ -15,7 +16,7 @@ import { BulletinViewsHost } from './read-model/bulletin-views.host';
 @Module({
   imports: [SanctionsCoreModule],
   controllers: [BulletinsController, PublicBulletinsController],
-  providers: [{ provide: BULLETIN_CONFIG, useFactory: () => bulletinConfigFrom(process.env) }, BulletinViewsHost, BulletinsUseCase],
+  providers: [{ provide: BULLETIN_CONFIG, useFactory: () => bulletinConfigFrom(process.env) }, BulletinViewsHost, AcknowledgementReminders, BulletinsUseCase],
   exports: [BulletinsUseCase, BulletinViewsHost],
 })
 export class BulletinModule {}

@@ -3,8 +3,10 @@ import { CROSS_BUREAU_ROLES, type Principal } from '@yrd/auth';
 import { EventBackbone } from '@yrd/backbone';
 import { Bulletin } from '@yrd/bulletin-domain';
 import type { AggregateRepository } from '@yrd/event-store';
-import { actorOf, KeyMaterial, newId, Refusal, SanctionsReadModelsHost, uuidv7 } from '@yrd/sanctions-feature';
+import type { Actor } from '@yrd/contracts';
+import { actorOf, KeyMaterial, newId, Refusal, SanctionsReadModelsHost, systemActor, uuidv7 } from '@yrd/sanctions-feature';
 import { acknowledgementDeadline } from './acknowledgement-deadline';
+import { AcknowledgementReminders } from './acknowledgement-reminders';
 import { audienceBureaus, audienceProblem } from './audience';
 import { BULLETIN_CONFIG, type BulletinConfig } from './bulletin-config';
 import { checkSignature, contentSha256, signStatement, type SignatureCheck } from './bulletin-signatures';
@@ -27,6 +29,8 @@ export interface Acknowledgements {
   overdue: boolean;
   acknowledged: Array<{ bureau: string; userId: string; at: string }>;
   unread: string[];
+  /** When the bureaus unread at the deadline were reminded, and which they were. */
+  reminder?: { unread: string[]; due: string; at: string };
 }
 
 const streamId = (bulletinId: string) => `bulletin-${bulletinId}`;
@@ -46,9 +50,11 @@ export class BulletinsUseCase {
     private readonly keys: KeyMaterial,
     private readonly host: BulletinViewsHost,
     private readonly sanctions: SanctionsReadModelsHost,
+    private readonly reminders: AcknowledgementReminders,
     @Inject(BULLETIN_CONFIG) private readonly config: BulletinConfig,
   ) {
     this.bulletins = backbone.repository({ initialState: () => Bulletin.initialState, evolve: Bulletin.evolve });
+    reminders.handle((bulletinId) => this.remindUnread(bulletinId));
   }
 
   async propose(p: Principal, coIssuers: string[], content: Bulletin.Content): Promise<BulletinCommandResult> {
@@ -59,18 +65,18 @@ export class BulletinsUseCase {
     const hash = contentSha256(content);
     const signature = this.sign(Bulletin.statementOf('propose', bulletinId, p.bureau, 1, hash));
     const audience = audienceBureaus(content.audience, p.bureau, coIssuers);
-    return this.run(p, bulletinId, true, () => ({ type: 'propose', bulletinId, issuer: p.bureau, coIssuers, audienceBureaus: audience, content, contentSha256: hash, signature }));
+    return this.run(actorOf(p), bulletinId, true, () => ({ type: 'propose', bulletinId, issuer: p.bureau, coIssuers, audienceBureaus: audience, content, contentSha256: hash, signature }));
   }
 
   cosign(p: Principal, bulletinId: string): Promise<BulletinCommandResult> {
-    return this.run(p, bulletinId, false, (s) => {
+    return this.run(actorOf(p), bulletinId, false, (s) => {
       const hash = s.contentSha256 ?? '';
       return { type: 'sign', bureau: p.bureau, contentSha256: hash, signature: this.sign(Bulletin.statementOf('cosign', bulletinId, p.bureau, s.revision, hash)) };
     });
   }
 
   refuse(p: Principal, bulletinId: string, reason: string): Promise<BulletinCommandResult> {
-    return this.run(p, bulletinId, false, (s) => {
+    return this.run(actorOf(p), bulletinId, false, (s) => {
       const hash = s.contentSha256 ?? '';
       return { type: 'refuse', bureau: p.bureau, reason, contentSha256: hash, signature: this.sign(Bulletin.statementOf('refuse', bulletinId, p.bureau, s.revision, hash, reason.trim())) };
     });
@@ -79,7 +85,7 @@ export class BulletinsUseCase {
   correct(p: Principal, bulletinId: string, content: Bulletin.Content, reason: string): Promise<BulletinCommandResult> {
     this.checkDecisions(content);
     const hash = contentSha256(content);
-    return this.run(p, bulletinId, false, (s) => ({
+    return this.run(actorOf(p), bulletinId, false, (s) => ({
       type: 'correct',
       bureau: p.bureau,
       content,
@@ -90,14 +96,22 @@ export class BulletinsUseCase {
   }
 
   withdraw(p: Principal, bulletinId: string, reason: string): Promise<BulletinCommandResult> {
-    return this.run(p, bulletinId, false, (s) => {
+    return this.run(actorOf(p), bulletinId, false, (s) => {
       const hash = s.contentSha256 ?? '';
       return { type: 'withdraw', bureau: p.bureau, reason, contentSha256: hash, signature: this.sign(Bulletin.statementOf('withdraw', bulletinId, p.bureau, s.revision, hash, reason.trim())) };
     });
   }
 
   acknowledge(p: Principal, bulletinId: string): Promise<BulletinCommandResult> {
-    return this.run(p, bulletinId, false, () => ({ type: 'acknowledge', bureau: p.bureau, userId: p.sub }));
+    return this.run(actorOf(p), bulletinId, false, () => ({ type: 'acknowledge', bureau: p.bureau, userId: p.sub }));
+  }
+
+  /** The deadline has passed: remind the audience bureaus that have not read it (at most once; judged on the stream, not a view). */
+  async remindUnread(bulletinId: string, now = new Date()): Promise<void> {
+    await this.run(systemActor('YRD-BULLETINS', 'bulletin-reminders'), bulletinId, false, (s) => ({
+      type: 'remind-unread',
+      due: acknowledgementDeadline(s.publishedAt ?? now.toISOString(), this.config, now).due,
+    }));
   }
 
   get(p: Principal, bulletinId: string): BulletinView {
@@ -143,6 +157,7 @@ export class BulletinsUseCase {
       overdue: deadline.overdue,
       acknowledged: v.acknowledgements,
       unread: Bulletin.unreadBy(v.audienceBureaus, v.signedBy, v.acknowledgements.map((a) => a.bureau)),
+      ...(v.reminder ? { reminder: v.reminder } : {}),
     };
   }
 
@@ -161,13 +176,15 @@ export class BulletinsUseCase {
     return signature;
   }
 
-  private async run(p: Principal, bulletinId: string, create: boolean, command: (s: Bulletin.State) => Bulletin.Command): Promise<BulletinCommandResult> {
+  private async run(actor: Actor, bulletinId: string, create: boolean, command: (s: Bulletin.State) => Bulletin.Command): Promise<BulletinCommandResult> {
     if (!ID.test(bulletinId)) throw Refusal.badRequest('bulletinId must be 1-100 characters of [A-Za-z0-9_.:]');
     const decide = (s: Bulletin.State) => Bulletin.decide(command(s), s, new Date());
-    const meta = this.backbone.metadata(actorOf(p));
+    const meta = this.backbone.metadata(actor);
     const outcome = create ? await this.bulletins.create(streamId(bulletinId), decide, meta) : await this.bulletins.handle(streamId(bulletinId), decide, meta);
     if (!outcome.ok) throw refusalOf(outcome.error);
     this.host.applyOwn(outcome.events);
+    const published = outcome.events.find((e) => e.type === 'bulletin.published');
+    if (published) await this.reminders.schedule(bulletinId, String(published.payload['publishedAt']));
     return {
       bulletinId,
       status: outcome.state.status,

@@ -516,6 +516,17 @@ const bulletinRules: RoutingRule[] = [
     ),
   },
   { event: 'bulletin.acknowledged', summary: 'Acknowledgement tracking; the issuer lists unread bureaus through the API.', notify: [] },
+  {
+    event: 'bulletin.acknowledgement-overdue',
+    notify: [at('payload.unread', ['inbox', 'email']), origin(['inbox'])],
+    notifyActor: true,
+    templates: t(
+      '【通报待阅】{{payload.title}}',
+      '通报《{{payload.title}}》的阅知期限（{{payload.due | date}}）已过，以下单位尚未确认已阅：{{payload.unread | bureau | join}}。请尽快阅读并确认。',
+      '[Bulletin unread] {{payload.title}}',
+      'The deadline ({{payload.due | date}}) for reading the bulletin "{{payload.title}}" has passed; not yet acknowledged by: {{payload.unread | bureau | join}}. Please read it and acknowledge it.',
+    ),
+  },
 ];
 
 export const DEFAULT_ROUTING_RULES: readonly RoutingRule[] = [...clueRules, ...referralRules, ...assistanceRules, ...jointActionRules, ...sanctionsRules, ...bulletinRules];

@@ -16,6 +16,9 @@ export class BulletinViewsHost implements OnModuleInit, OnApplicationBootstrap, 
   private readonly log = new Logger('BulletinViews');
   readonly views = new BulletinViews();
   private readonly tail: StreamTail;
+  private caughtUp!: () => void;
+  /** Resolves once the topic's events present at start are applied (whoever asks first, before or after start). */
+  private readonly ready = new Promise<void>((resolve) => (this.caughtUp = resolve));
 
   constructor(
     @Inject(KAFKA) private readonly kafka: Kafka,
@@ -38,7 +41,10 @@ export class BulletinViewsHost implements OnModuleInit, OnApplicationBootstrap, 
 
   async onApplicationBootstrap(): Promise<void> {
     await this.tail.start();
-    void this.tail.whenCaughtUp().then(() => this.log.log(`bulletin views caught up (${this.views.size} bulletins)`));
+    void this.tail.whenCaughtUp().then(() => {
+      this.log.log(`bulletin views caught up (${this.views.size} bulletins)`);
+      this.caughtUp();
+    });
   }
 
   async beforeApplicationShutdown(): Promise<void> {
@@ -51,6 +57,6 @@ export class BulletinViewsHost implements OnModuleInit, OnApplicationBootstrap, 
   }
 
   whenCaughtUp(): Promise<void> {
-    return this.tail.whenCaughtUp();
+    return this.ready;
   }
 }

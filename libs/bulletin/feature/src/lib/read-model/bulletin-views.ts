@@ -37,6 +37,8 @@ export interface BulletinView {
   refusal?: { bureau: string; reason: string; at: string };
   withdrawal?: { reason: string; at: string };
   acknowledgements: Array<{ bureau: string; userId: string; at: string }>;
+  /** The reminder sent to the bureaus still unread at the deadline. */
+  reminder?: { unread: string[]; due: string; at: string };
   proposedAt: string;
   publishedAt?: string;
   updatedAt: string;
@@ -246,6 +248,8 @@ function fold(v: BulletinView, e: Bulletin.Event): BulletinView {
     }
     case 'bulletin.acknowledged':
       return { ...v, acknowledgements: [...v.acknowledgements, { bureau: e.data.bureau, userId: e.data.userId, at: e.data.at }] };
+    case 'bulletin.acknowledgement-overdue':
+      return { ...v, reminder: { unread: e.data.unread, due: e.data.due, at: e.data.remindedAt } };
   }
 }
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineEvent } from '../event-catalog';
-import { DivisionCode, Instant, Text } from './common.schemas';
+import { DivisionCode, Instant, IsoDate, Text } from './common.schemas';
 
 /**
  * Joint bulletins (信息通报): typical-case bulletins, problem bulletins and risk alerts, issued by
@@ -90,5 +90,19 @@ export const bulletinEvents = [
     'bulletin.acknowledged',
     'A bureau of the audience has read the bulletin (acknowledgement tracking).',
     z.object({ bulletinId: Id, bureau: DivisionCode, userId: Text(128), revision: Revision, at: Instant }),
+  ),
+  bulletin(
+    'bulletin.acknowledgement-overdue',
+    'The acknowledgement deadline (N working days after publication) passed with audience bureaus that have not read it; they are reminded, once.',
+    z.object({
+      bulletinId: Id,
+      revision: Revision,
+      issuer: DivisionCode,
+      title: Text(300),
+      unread: Bureaus.min(1),
+      /** The deadline: a China date, or an instant under compressed time. */
+      due: z.union([IsoDate, Instant]),
+      remindedAt: Instant,
+    }),
   ),
 ];
