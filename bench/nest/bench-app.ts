@@ -1,4 +1,5 @@
 import { Body, Controller, Get, Module, Post, type DynamicModule, type INestApplication, type Type } from '@nestjs/common';
+import { Redis } from 'ioredis';
 import mongoose from 'mongoose';
 import { AuthModule, devUser, mintToken } from '@yrd/auth';
 import { BackboneModule } from '@yrd/backbone';
@@ -26,13 +27,13 @@ export interface BenchApp {
   port: number;
   /** An Authorization header for a demo user. */
   bearer(user: string): string;
-  /** Closes the app and drops the run's database. */
+  /** Closes the app, drops the run's database and deletes its queues' keys from Redis. */
   close(): Promise<void>;
 }
 
 /**
  * A feature module on the real local Kafka/FerretDB/Redis, the way a service hosts it (platform,
- * auth, backbone), in a namespace of its own (topics, database), listening on a free port, with
+ * auth, backbone), in a namespace of its own (topics, database, queues), listening on a free port, with
  * `/bench/noop` (GET and POST) as the HTTP baseline.
  */
 export async function startBenchApp(opts: { service: string; contexts: BoundedContext[]; imports: Array<Type | DynamicModule> }): Promise<BenchApp> {
@@ -46,6 +47,7 @@ export async function startBenchApp(opts: { service: string; contexts: BoundedCo
     REDIS_URL: infraEnv().redisUrl,
     AUTH_JWT_SECRET: secret,
     KAFKA_TOPIC_NAMESPACE: namespace,
+    QUEUE_PREFIX: namespace,
   });
   class BenchModule {}
   Module({
@@ -68,6 +70,9 @@ export async function startBenchApp(opts: { service: string; contexts: BoundedCo
       const conn = await mongoose.createConnection(mongoUrlFor(namespace)).asPromise();
       await conn.dropDatabase();
       await conn.close();
+      const redis = new Redis(infraEnv().redisUrl);
+      for await (const keys of redis.scanStream({ match: `${namespace}:*`, count: 500 })) if ((keys as string[]).length > 0) await redis.del(...(keys as string[]));
+      redis.disconnect();
     },
   };
 }
