@@ -134,7 +134,18 @@ export class CorrectBulletinDto extends ReasonDto {
   content!: BulletinContentDto;
 }
 
-export class SearchBulletinsDto {
+/** How many entries a list or feed answers (default 50). */
+export class FeedQueryDto {
+  @ApiPropertyOptional({ default: 50, maximum: 200 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  limit?: number;
+}
+
+export class SearchBulletinsDto extends FeedQueryDto {
   @ApiPropertyOptional({ enum: KINDS })
   @IsOptional()
   @IsIn(KINDS)
@@ -172,21 +183,4 @@ export class SearchBulletinsDto {
   @Matches(ISO_DATE, { message: 'to must be YYYY-MM-DD' })
   to?: string;
 
-  @ApiPropertyOptional({ default: 50, maximum: 200 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(200)
-  limit?: number;
-}
-
-export class FeedQueryDto {
-  @ApiPropertyOptional({ default: 50, maximum: 200 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(200)
-  limit?: number;
 }
