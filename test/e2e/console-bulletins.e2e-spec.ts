@@ -9,12 +9,15 @@ const run = String(Math.floor(Math.random() * 90000) + 10000);
 const TITLE = `直播带货使用绝对化用语问题通报 ${run}`;
 const PERSON = '张三';
 const PERSON_ID = '330421198001011234';
+const CORRECTED_TITLE = `直播带货使用绝对化用语问题通报（更正） ${run}`;
+const CORRECTION_REASON = '标题未标明系更正后的版本，经三地核对后更正';
 
 /**
  * Joint bulletins (信息通报) in the web console, in Debian's Chromium through the gateway against
  * the running services: Shanghai's desk proposes a public bulletin with Jiangsu and Zhejiang as
  * co-issuers, each co-signs it on its own screen, it is published, and Jiashan's officer records
- * that Jiashan has read it; the issuer then sees who has read it and verifies the signatures.
+ * that Jiashan has read it; the issuer then sees who has read it and verifies the signatures, and
+ * finally corrects the title with a reason (a second revision, signed by the issuer alone).
  */
 describe('console: joint bulletins proposed, co-signed, published and acknowledged in a real browser', () => {
   const system = new RunningSystem();
@@ -146,5 +149,48 @@ describe('console: joint bulletins proposed, co-signed, published and acknowledg
     expect(pub.body.body).toContain('张某');
     expect(pub.body.body).toContain('330421********1234');
     expect(pub.body.body).not.toContain(PERSON_ID);
+  });
+
+  it("Shanghai's desk corrects the published bulletin's title with a reason; its page shows revision 2 and the reason", async () => {
+    const shanghai = await browser.signedIn('bureau-sh-1');
+    await shanghai.goto(`${system.url('gateway')}/bulletins/${bulletinId}`);
+    await statusIs(shanghai, '已发布');
+    await shanghai.getByRole('group', { name: '办理' }).getByRole('link', { name: '更正', exact: true }).click();
+    await shanghai.getByRole('heading', { name: '更正信息通报' }).waitFor({ timeout: 15000 });
+
+    // The form starts from the published content; the co-issuers and the audience are shown, not offered.
+    const title = shanghai.getByLabel('标题', { exact: true });
+    expect(await title.inputValue()).toBe(TITLE);
+    expect(await shanghai.getByRole('group', { name: '自然人 1' }).getByLabel('证件号码（可选）', { exact: true }).inputValue()).toBe(PERSON_ID);
+    expect(await shanghai.getByRole('radio').count()).toBe(0);
+    expect(await shanghai.getByRole('checkbox').count()).toBe(0);
+
+    // A correction needs a reason: without one, the field is marked and nothing is sent.
+    await title.fill(CORRECTED_TITLE);
+    await shanghai.getByRole('button', { name: '提交更正' }).click();
+    await shanghai.getByText('必填', { exact: true }).waitFor();
+    const reason = shanghai.getByLabel('更正理由（必填）', { exact: true });
+    expect(await reason.getAttribute('aria-invalid')).toBe('true');
+    await reason.fill(CORRECTION_REASON);
+    await browser.screenshot(shanghai, 'bulletin-correct');
+    await shanghai.getByRole('button', { name: '提交更正' }).click();
+
+    await shanghai.waitForURL(new RegExp(`/bulletins/${bulletinId}$`), { timeout: 15000 });
+    await shanghai.getByRole('heading', { name: CORRECTED_TITLE }).waitFor({ timeout: 15000 });
+    await statusIs(shanghai, '已发布');
+    await shanghai.getByText(/· 第 2 版$/).waitFor();
+    const revisions = shanghai.getByRole('region', { name: '版本记录' });
+    const corrected = revisions.getByRole('row').filter({ hasText: CORRECTION_REASON });
+    await corrected.waitFor();
+    expect(await corrected.getByRole('cell').first().textContent()).toBe('2');
+    await corrected.getByRole('cell', { name: CORRECTED_TITLE, exact: true }).waitFor();
+    await revisions.getByRole('row').filter({ hasText: '原始版本' }).getByRole('cell', { name: TITLE, exact: true }).waitFor();
+    // The issuer signed the correction, and every signature and revision still verifies.
+    const signatures = shanghai.getByRole('region', { name: '签名记录' });
+    await signatures.getByRole('row').filter({ hasText: CORRECTION_REASON }).getByRole('cell', { name: '更正', exact: true }).waitFor();
+    await shanghai.getByRole('button', { name: '验证签名' }).click();
+    await shanghai.getByTestId('verification').getByText('全部签名有效，各版本内容与哈希一致').waitFor({ timeout: 15000 });
+    await shanghai.getByTestId('verification').getByText('第 2 版内容与哈希一致').waitFor();
+    await browser.screenshot(shanghai, 'bulletin-corrected');
   });
 });

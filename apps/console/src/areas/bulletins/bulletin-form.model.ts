@@ -1,4 +1,4 @@
-import type { BulletinContent, BulletinKind } from './bulletin-types';
+import type { Audience, BulletinContent, BulletinKind, BulletinView } from './bulletin-types';
 
 /** What the bureau desk types into the bulletin form. */
 export interface BulletinFormValues {
@@ -69,20 +69,58 @@ export function validateBulletinForm(v: BulletinFormValues): BulletinFormErrors 
 
 export const hasErrors = (e: BulletinFormErrors): boolean => Object.keys(e.fields).length > 0 || e.persons.some((p) => Object.keys(p).length > 0);
 
+/** The content as the form describes it, with the attachments and audience given (the form edits neither). */
+function contentOf(v: BulletinFormValues, attachments: BulletinContent['attachments'], audience: Audience): BulletinContent {
+  return {
+    kind: v.kind,
+    title: v.title.trim(),
+    body: v.body.trim(),
+    category: v.category.trim(),
+    industry: v.industry.trim(),
+    relatedDecisions: decisionIdsOf(v.relatedDecisions),
+    attachments,
+    audience,
+    persons: filledPersons(v).map((p) => ({ name: p.name.trim(), ...(p.idNumber.trim() ? { idNumber: p.idNumber.trim() } : {}) })),
+  };
+}
+
 /** The API's body for POST /bulletins. */
 export function toProposeBody(v: BulletinFormValues): { coIssuers: string[]; content: BulletinContent } {
+  const audience: Audience = v.audienceKind === 'regions' ? { kind: 'regions', regions: [...v.regions] } : { kind: v.audienceKind };
+  return { coIssuers: [...v.coIssuers], content: contentOf(v, [], audience) };
+}
+
+/** The form filled with a bulletin's current content and co-issuers: what a correction starts from. */
+export function formOf(b: Pick<BulletinView, 'content' | 'coIssuers'>): BulletinFormValues {
+  const c = b.content;
   return {
-    coIssuers: [...v.coIssuers],
-    content: {
-      kind: v.kind,
-      title: v.title.trim(),
-      body: v.body.trim(),
-      category: v.category.trim(),
-      industry: v.industry.trim(),
-      relatedDecisions: decisionIdsOf(v.relatedDecisions),
-      attachments: [],
-      audience: v.audienceKind === 'regions' ? { kind: 'regions', regions: [...v.regions] } : { kind: v.audienceKind },
-      persons: filledPersons(v).map((p) => ({ name: p.name.trim(), ...(p.idNumber.trim() ? { idNumber: p.idNumber.trim() } : {}) })),
-    },
+    kind: c.kind,
+    title: c.title,
+    body: c.body,
+    category: c.category,
+    industry: c.industry,
+    coIssuers: [...b.coIssuers],
+    audienceKind: c.audience.kind,
+    regions: c.audience.kind === 'regions' ? [...c.audience.regions] : [],
+    relatedDecisions: c.relatedDecisions.join(', '),
+    persons: c.persons.map((p) => ({ name: p.name, idNumber: p.idNumber ?? '' })),
   };
+}
+
+/** i18n key of the problem with a correction's reason (the server requires one, at most 2000 characters). */
+export function validateReason(reason: string): string | undefined {
+  if (!reason.trim()) return 'form.errors.required';
+  if (reason.trim().length > 2000) return 'correct.errors.reasonLength';
+  return undefined;
+}
+
+/**
+ * The API's body for POST /bulletins/:id/corrections: the whole corrected content. The audience is
+ * the original's as it was sent (the server compares it exactly) and the attachments are kept.
+ */
+export function toCorrectionBody(v: BulletinFormValues, original: BulletinContent, reason: string): { content: BulletinContent; reason: string } {
+  const a = original.audience;
+  const audience: Audience = a.kind === 'regions' ? { kind: 'regions', regions: [...a.regions] } : { kind: a.kind };
+  const attachments = original.attachments.map(({ evidenceId, name, sha256 }) => ({ evidenceId, name, sha256 }));
+  return { content: contentOf(v, attachments, audience), reason: reason.trim() };
 }

@@ -97,6 +97,7 @@ describe('bulletin page', () => {
     expect(within(actions).getByRole('button', { name: '会签' })).toBeTruthy();
     expect(within(actions).queryByRole('button', { name: '确认已阅' })).toBeNull();
     expect(within(actions).queryByRole('button', { name: '撤回' })).toBeNull();
+    expect(within(actions).queryByRole('link', { name: '更正' })).toBeNull();
     expect(screen.queryByTestId('acknowledgements')).toBeNull();
 
     await userEvent.click(within(actions).getByRole('button', { name: '不予会签' }));
@@ -146,6 +147,7 @@ describe('bulletin page', () => {
     expect(screen.queryByRole('button', { name: '会签' })).toBeNull();
     expect(screen.queryByRole('button', { name: '不予会签' })).toBeNull();
     expect(screen.queryByRole('button', { name: '撤回' })).toBeNull();
+    expect(screen.queryByRole('link', { name: '更正' })).toBeNull();
     // The acknowledgement panel is for the issuer, co-issuers and auditors.
     expect(screen.queryByTestId('acknowledgements')).toBeNull();
 
@@ -184,6 +186,8 @@ describe('bulletin page', () => {
     renderPage(SESSIONS['shanghaiDesk'] as Session);
     const actions = await screen.findByRole('group', { name: '办理' });
     expect(within(actions).getAllByRole('button').map((b) => b.textContent)).toEqual(['撤回']);
+    // Correcting has its own screen, next to the withdrawal.
+    expect(within(actions).getByRole('link', { name: '更正' }).getAttribute('href')).toBe('/bulletins/bl-01J/correct');
 
     const panel = await screen.findByTestId('acknowledgements');
     expect(await within(panel).findByText('· 已逾期')).toBeTruthy();

@@ -5,7 +5,7 @@ import { ApiError } from '../../api/api-error';
 import { useSession } from '../../session/session-context';
 import { ConfirmAction } from '../../ui/confirm-action';
 import { ErrorAlert } from '../../ui/error-alert';
-import { bureauName, chinaDateTime, dueText, type Acknowledgements, type BulletinView, type Verification } from './bulletin-types';
+import { audienceText, bureauName, chinaDateTime, dueText, type Acknowledgements, type BulletinView, type Verification } from './bulletin-types';
 
 /**
  * One bulletin, the internal copy (personal data unmasked): its text, audience, revisions and
@@ -55,6 +55,7 @@ export function BulletinPage() {
   const published = b.status === 'published';
   const myAck = b.acknowledgements.find((a) => a.bureau === me);
   const mayCosign = desk && b.status === 'awaiting-signatures' && b.coIssuers.includes(me) && !b.signedBy.includes(me);
+  // The issuer's desk corrects (a new revision, on its own screen) or withdraws a published bulletin.
   const mayWithdraw = desk && published && b.issuer === me;
   const mayAcknowledge = (role === 'officer' || desk) && published && b.audienceBureaus.includes(me) && !b.signedBy.includes(me) && !myAck;
   const seesAcknowledgements = published && (b.issuer === me || b.coIssuers.includes(me) || crossBureau);
@@ -63,7 +64,7 @@ export function BulletinPage() {
     setDone(message);
     void load();
   };
-  const audience = c.audience.kind === 'regions' ? `${t('audience.regions')}: ${c.audience.regions.map((r) => bureauName(r, en)).join('、')}` : t(`audience.${c.audience.kind}`);
+  const audience = audienceText(c.audience, (k) => t(`audience.${k}`), en);
 
   return (
     <section aria-labelledby="bl-page-title">
@@ -188,7 +189,12 @@ export function BulletinPage() {
               </>
             )}
             {mayWithdraw && (
-              <ConfirmAction label={t('action.withdraw')} question={t('action.withdrawQ')} reasonLabel={t('action.withdrawReason')} danger run={(reason) => post('withdrawal', { reason })} onDone={after(t('action.withdrawn'))} />
+              <>
+                <Link className="bulletin-action-link" to={`/bulletins/${encodeURIComponent(b.bulletinId)}/correct`}>
+                  {t('action.correct')}
+                </Link>
+                <ConfirmAction label={t('action.withdraw')} question={t('action.withdrawQ')} reasonLabel={t('action.withdrawReason')} danger run={(reason) => post('withdrawal', { reason })} onDone={after(t('action.withdrawn'))} />
+              </>
             )}
             {mayAcknowledge && <ConfirmAction label={t('action.acknowledge')} question={t('action.acknowledgeQ')} run={() => post('acknowledgement')} onDone={after(t('action.acknowledged'))} />}
           </div>

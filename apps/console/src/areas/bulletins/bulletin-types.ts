@@ -108,6 +108,11 @@ export function bureauName(code: string, en: boolean): string {
   return b ? `${en ? b.nameEn : b.name} (${code})` : code;
 }
 
+/** Who a bulletin reaches, as people read it: 指定省份的市场监管部门: 江苏省 (320000)、浙江省 (330000). */
+export function audienceText(a: Audience, kindLabel: (kind: Audience['kind']) => string, en: boolean): string {
+  return a.kind === 'regions' ? `${kindLabel('regions')}: ${a.regions.map((r) => bureauName(r, en)).join('、')}` : kindLabel(a.kind);
+}
+
 /** The China date (UTC+8, no daylight saving) of an instant: 2026-03-02. */
 export const chinaDate = (instant: string): string => new Date(Date.parse(instant) + 8 * 3600_000).toISOString().slice(0, 10);
 
