@@ -11,7 +11,7 @@ import { BulletinViewsHost } from './read-model/bulletin-views.host';
  * Joint bulletins (信息通报): `/bulletins` for bureaus and auditors, `/public/bulletins` (JSON, Atom)
  * for everyone. Signs with the bureau keys of the sanctions feature and links typical cases to its
  * verified penalty decisions. Needs `PlatformModule`, `AuthModule.forRoot()` and
- * `BackboneModule.forService(...)` in the app; it provisions the bulletin topic itself.
+ * `BackboneModule.forService(...)` in the app; it requires the bulletin topic of the backbone.
  */
 @Module({
   imports: [SanctionsCoreModule],

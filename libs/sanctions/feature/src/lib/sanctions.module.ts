@@ -10,7 +10,6 @@ import { RecognitionsController } from './http/recognitions.controller';
 import { SanctionsController } from './http/sanctions.controller';
 import { KeyMaterial, recognitionPolicies } from './keys/key-material';
 import { SanctionsReadModelsHost } from './read-models/sanctions-read-models.provider';
-import { SanctionsTopics } from './read-models/sanctions-topics';
 import { DecisionRecognitionConsumer } from './recognition/decision-recognition.consumer';
 import { RecognitionsUseCase } from './recognition/recognitions.usecase';
 import { CheckLog } from './sanctions/check-log';
@@ -22,14 +21,13 @@ import { SanctionsStreams } from './streams';
  * What both halves share: configuration (env, validated at start), the bureau keys, the
  * repositories on the service's commit store, and this instance's in-memory read models.
  * Needs `PlatformModule`, `AuthModule.forRoot()` and `BackboneModule.forService(...)` in the importing
- * app; it provisions the sanctions topics itself, so the app's backbone contexts need not list them.
+ * app; it requires the sanctions topic of the backbone, so the app's backbone contexts need not list it.
  */
 @Module({
   providers: [
     { provide: SANCTIONS_CONFIG, useFactory: (): SanctionsConfig => sanctionsConfigFrom(process.env) },
     { provide: KeyMaterial, inject: [SANCTIONS_CONFIG], useFactory: (c: SanctionsConfig) => new KeyMaterial(c) },
     { provide: RECOGNITION_POLICIES, inject: [SANCTIONS_CONFIG], useFactory: recognitionPolicies },
-    SanctionsTopics,
     SanctionsStreams,
     SanctionsReadModelsHost,
   ],

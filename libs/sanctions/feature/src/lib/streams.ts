@@ -24,6 +24,8 @@ export class SanctionsStreams {
   readonly once: AggregateRepository<WrittenOnce, { type: string; data: Record<string, unknown> }>;
 
   constructor(readonly backbone: EventBackbone) {
+    // The sanctions topic exists before the consumers, the relay and the read-model tail start, whatever contexts the app's backbone lists.
+    backbone.requireTopics(['sanctions']);
     this.decisions = backbone.repository({ initialState: () => PenaltyDecision.initialState, evolve: PenaltyDecision.evolve });
     this.recognitions = backbone.repository({ initialState: () => Recognition.initialState, evolve: Recognition.evolve });
     this.sanctions = backbone.repository({ initialState: () => Sanction.initialState, evolve: Sanction.evolve });

@@ -31,6 +31,8 @@ export class EventBackbone implements OnModuleInit, OnApplicationBootstrap, Befo
   readonly relay: OutboxRelay;
   private readonly consumers: EventConsumer[] = [];
   private readonly registrations: ConsumerRegistration[] = [];
+  /** Contexts a feature of this service reads or writes beyond the service's own (see requireTopics). */
+  private readonly requiredContexts = new Set<BoundedContext>();
 
   constructor(
     @Inject(KAFKA) private readonly kafka: Kafka,
@@ -45,7 +47,8 @@ export class EventBackbone implements OnModuleInit, OnApplicationBootstrap, Befo
   }
 
   async onModuleInit(): Promise<void> {
-    const created = await provisionTopics(this.kafka, this.topics.all(this.options.contexts), topicSettingsFromEnv());
+    const contexts = [...new Set([...this.options.contexts, ...this.requiredContexts])];
+    const created = await provisionTopics(this.kafka, this.topics.all(contexts), topicSettingsFromEnv());
     if (created.length > 0) this.log.log(`created topics ${created.join(', ')}`);
     await this.publisher.connect();
   }
@@ -64,6 +67,15 @@ export class EventBackbone implements OnModuleInit, OnApplicationBootstrap, Befo
   /** A repository for an aggregate whose events this service writes. */
   repository<S, E extends DomainEvent>(aggregate: AggregateDefinition<S, E>, options?: AggregateRepositoryOptions): AggregateRepository<S, E> {
     return new AggregateRepository(this.store, this.relay, aggregate, options);
+  }
+
+  /**
+   * Topics a feature needs whatever contexts the app gave its BackboneModule (call from a provider's
+   * constructor): they are provisioned with the service's own, in one round, before any consumer,
+   * relay or topic tail starts.
+   */
+  requireTopics(contexts: readonly BoundedContext[]): void {
+    for (const c of contexts) this.requiredContexts.add(c);
   }
 
   /** Registers a consumer; it starts with the application (call from a provider's constructor or onModuleInit). */

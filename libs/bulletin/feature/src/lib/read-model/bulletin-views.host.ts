@@ -1,18 +1,17 @@
-import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap, type OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import type { Kafka } from 'kafkajs';
 import { EventBackbone } from '@yrd/backbone';
 import { eventCatalog, type EventEnvelope } from '@yrd/contracts';
-import { provisionTopics, topicSettingsFromEnv } from '@yrd/messaging';
 import { KAFKA } from '@yrd/platform';
 import { StreamTail } from '@yrd/sanctions-feature';
 import { BulletinViews } from './bulletin-views';
 
 /**
  * This instance's bulletin views, kept current by a tail of the bulletin topic (a group of its own,
- * from the beginning). It provisions the topic first, whatever contexts the app's backbone lists.
+ * from the beginning). The backbone provisions the topic with the service's own.
  */
 @Injectable()
-export class BulletinViewsHost implements OnModuleInit, OnApplicationBootstrap, BeforeApplicationShutdown {
+export class BulletinViewsHost implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly log = new Logger('BulletinViews');
   readonly views = new BulletinViews();
   private readonly tail: StreamTail;
@@ -20,10 +19,8 @@ export class BulletinViewsHost implements OnModuleInit, OnApplicationBootstrap, 
   /** Resolves once the topic's events present at start are applied (whoever asks first, before or after start). */
   private readonly ready = new Promise<void>((resolve) => (this.caughtUp = resolve));
 
-  constructor(
-    @Inject(KAFKA) private readonly kafka: Kafka,
-    private readonly backbone: EventBackbone,
-  ) {
+  constructor(@Inject(KAFKA) kafka: Kafka, backbone: EventBackbone) {
+    backbone.requireTopics(['bulletin']);
     this.tail = new StreamTail({
       kafka,
       topic: backbone.topics.eventsTopic('bulletin'),
@@ -32,11 +29,6 @@ export class BulletinViewsHost implements OnModuleInit, OnApplicationBootstrap, 
       apply: (e) => this.views.apply(e),
       onInvalid: (reason, error, offset) => this.log.warn(`skipped an invalid message at offset ${offset}: ${reason} ${error}`),
     });
-  }
-
-  async onModuleInit(): Promise<void> {
-    const created = await provisionTopics(this.kafka, this.backbone.topics.all(['bulletin']), topicSettingsFromEnv());
-    if (created.length > 0) this.log.log(`created topics ${created.join(', ')}`);
   }
 
   async onApplicationBootstrap(): Promise<void> {
