@@ -71,8 +71,9 @@ export class AcknowledgementReminders implements OnApplicationBootstrap, BeforeA
     this.worker.on('error', (e) => this.log.warn(`reminder worker: ${e.message}`));
     // Published bulletins whose timer may have been lost (a crash right after publication).
     void this.host.whenCaughtUp().then(async () => {
-      const pending = this.host.views.published({ bureau: '', crossBureau: true }).filter((v) => !v.reminder && v.publishedAt);
-      for (const v of pending) await this.schedule(v.bulletinId, v.publishedAt as string).catch((e: Error) => this.log.warn(`reminder for ${v.bulletinId}: ${e.message}`));
+      for (const v of this.host.views.awaitingReminder()) {
+        await this.schedule(v.bulletinId, v.publishedAt ?? v.proposedAt).catch((e: Error) => this.log.warn(`reminder for ${v.bulletinId}: ${e.message}`));
+      }
     });
   }
 

@@ -62,44 +62,27 @@ export class BulletinsUseCase {
     if (problem) throw Refusal.badRequest(problem);
     this.checkDecisions(content);
     const bulletinId = newId('bl', uuidv7());
-    const hash = contentSha256(content);
-    const signature = this.sign(Bulletin.statementOf('propose', bulletinId, p.bureau, 1, hash));
     const audience = audienceBureaus(content.audience, p.bureau, coIssuers);
-    return this.run(actorOf(p), bulletinId, true, () => ({ type: 'propose', bulletinId, issuer: p.bureau, coIssuers, audienceBureaus: audience, content, contentSha256: hash, signature }));
+    const signed = this.signed('propose', bulletinId, p.bureau, 1, contentSha256(content));
+    return this.run(actorOf(p), bulletinId, true, () => ({ type: 'propose', bulletinId, issuer: p.bureau, coIssuers, audienceBureaus: audience, content, ...signed }));
   }
 
   cosign(p: Principal, bulletinId: string): Promise<BulletinCommandResult> {
-    return this.run(actorOf(p), bulletinId, false, (s) => {
-      const hash = s.contentSha256 ?? '';
-      return { type: 'sign', bureau: p.bureau, contentSha256: hash, signature: this.sign(Bulletin.statementOf('cosign', bulletinId, p.bureau, s.revision, hash)) };
-    });
+    return this.run(actorOf(p), bulletinId, false, (s) => ({ type: 'sign', bureau: p.bureau, ...this.signed('cosign', bulletinId, p.bureau, s.revision, s.contentSha256) }));
   }
 
   refuse(p: Principal, bulletinId: string, reason: string): Promise<BulletinCommandResult> {
-    return this.run(actorOf(p), bulletinId, false, (s) => {
-      const hash = s.contentSha256 ?? '';
-      return { type: 'refuse', bureau: p.bureau, reason, contentSha256: hash, signature: this.sign(Bulletin.statementOf('refuse', bulletinId, p.bureau, s.revision, hash, reason.trim())) };
-    });
+    return this.run(actorOf(p), bulletinId, false, (s) => ({ type: 'refuse', bureau: p.bureau, reason, ...this.signed('refuse', bulletinId, p.bureau, s.revision, s.contentSha256, reason) }));
   }
 
   correct(p: Principal, bulletinId: string, content: Bulletin.Content, reason: string): Promise<BulletinCommandResult> {
     this.checkDecisions(content);
     const hash = contentSha256(content);
-    return this.run(actorOf(p), bulletinId, false, (s) => ({
-      type: 'correct',
-      bureau: p.bureau,
-      content,
-      reason,
-      contentSha256: hash,
-      signature: this.sign(Bulletin.statementOf('correct', bulletinId, p.bureau, s.revision + 1, hash, reason.trim())),
-    }));
+    return this.run(actorOf(p), bulletinId, false, (s) => ({ type: 'correct', bureau: p.bureau, content, reason, ...this.signed('correct', bulletinId, p.bureau, s.revision + 1, hash, reason) }));
   }
 
   withdraw(p: Principal, bulletinId: string, reason: string): Promise<BulletinCommandResult> {
-    return this.run(actorOf(p), bulletinId, false, (s) => {
-      const hash = s.contentSha256 ?? '';
-      return { type: 'withdraw', bureau: p.bureau, reason, contentSha256: hash, signature: this.sign(Bulletin.statementOf('withdraw', bulletinId, p.bureau, s.revision, hash, reason.trim())) };
-    });
+    return this.run(actorOf(p), bulletinId, false, (s) => ({ type: 'withdraw', bureau: p.bureau, reason, ...this.signed('withdraw', bulletinId, p.bureau, s.revision, s.contentSha256, reason) }));
   }
 
   acknowledge(p: Principal, bulletinId: string): Promise<BulletinCommandResult> {
@@ -170,10 +153,11 @@ export class BulletinsUseCase {
     if (unknown.length > 0) throw Refusal.badRequest(`related decisions not found among verified, unrevoked penalty decisions: ${unknown.join(', ')}`);
   }
 
-  private sign(statement: Bulletin.Statement): Bulletin.Signature {
-    const signature = signStatement(this.keys, statement);
-    if (!signature) throw noSigningKey(statement.bureau);
-    return signature;
+  /** A bureau's act on a revision, signed: the statement names the act, the revision, the content hash and the (trimmed) reason. */
+  private signed(act: Bulletin.Act, bulletinId: string, bureau: string, revision: number, hash = '', reason?: string): Bulletin.Signed {
+    const signature = signStatement(this.keys, Bulletin.statementOf(act, bulletinId, bureau, revision, hash, reason?.trim()));
+    if (!signature) throw noSigningKey(bureau);
+    return { contentSha256: hash, signature };
   }
 
   private async run(actor: Actor, bulletinId: string, create: boolean, command: (s: Bulletin.State) => Bulletin.Command): Promise<BulletinCommandResult> {

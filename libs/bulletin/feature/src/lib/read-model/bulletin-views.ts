@@ -177,9 +177,14 @@ export class BulletinViews {
     return v && v.content.audience.kind === 'public' && v.publishedAt && (v.status === 'published' || v.status === 'withdrawn') ? publicCopy(v) : undefined;
   }
 
-  /** Published bulletins whose audience has bureaus that have not read them, for an acknowledgement check. */
+  /** Published bulletins the reader may see, newest first (for the acknowledgement checks). */
   published(reader: Reader): BulletinView[] {
     return [...this.byId.values()].filter((v) => v.status === 'published' && this.canRead(v, reader)).sort(newestFirst);
+  }
+
+  /** Published bulletins whose reminder has not been sent (their timers, after a crash). */
+  awaitingReminder(): BulletinView[] {
+    return [...this.byId.values()].filter((v) => v.status === 'published' && !v.reminder);
   }
 }
 
