@@ -1,8 +1,10 @@
+import type { Bulletin, NaturalPerson } from '@yrd/bulletin-domain';
 import { findBureau } from '@yrd/bureaus';
+import { chinaDateOf } from '@yrd/calendar';
 
 /** The clue-transfer service's bulletin views (libs/bulletin/feature/src/lib/read-model/bulletin-views.ts). */
-export const KINDS = ['typical-case', 'problem', 'risk-alert'] as const;
-export type BulletinKind = (typeof KINDS)[number];
+export const KINDS = ['typical-case', 'problem', 'risk-alert'] as const satisfies readonly Bulletin.Kind[];
+export type BulletinKind = Bulletin.Kind;
 
 export const STATUSES = ['awaiting-signatures', 'refused', 'published', 'withdrawn'] as const;
 export type BulletinStatus = (typeof STATUSES)[number];
@@ -14,32 +16,13 @@ export const PROVINCES = ['310000', '320000', '330000', '340000'] as const;
 export const CATEGORIES = ['advertising', 'food-safety', 'product-quality', 'pricing', 'consumer-protection', 'unfair-competition'] as const;
 export const INDUSTRIES = ['e-commerce', 'live-commerce', 'food', 'healthcare', 'education', 'finance', 'tourism'] as const;
 
-export type Audience = { kind: 'delta' } | { kind: 'regions'; regions: string[] } | { kind: 'public' };
+/** The content a bureau proposes and signs: the domain's own types (type-only, nothing of it is bundled). */
+export type Audience = Bulletin.Audience;
+export type Person = NaturalPerson;
+export type Attachment = Bulletin.Attachment;
+export type BulletinContent = Bulletin.Content;
 
-export interface Person {
-  name: string;
-  idNumber?: string;
-}
-
-export interface Attachment {
-  evidenceId: string;
-  name: string;
-  sha256: string;
-}
-
-export interface BulletinContent {
-  kind: BulletinKind;
-  title: string;
-  body: string;
-  category: string;
-  industry: string;
-  relatedDecisions: string[];
-  attachments: Attachment[];
-  audience: Audience;
-  persons: Person[];
-}
-
-export type Act = 'propose' | 'cosign' | 'refuse' | 'correct' | 'withdraw';
+export type Act = Bulletin.Act;
 
 export interface BulletinView {
   bulletinId: string;
@@ -114,7 +97,7 @@ export function audienceText(a: Audience, kindLabel: (kind: Audience['kind']) =>
 }
 
 /** The China date (UTC+8, no daylight saving) of an instant: 2026-03-02. */
-export const chinaDate = (instant: string): string => new Date(Date.parse(instant) + 8 * 3600_000).toISOString().slice(0, 10);
+export const chinaDate = (instant: string): string => chinaDateOf(new Date(instant));
 
 /** China date and time of an instant: 2026-03-02 10:15. */
 export const chinaDateTime = (instant: string): string => new Date(Date.parse(instant) + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
