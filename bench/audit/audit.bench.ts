@@ -11,7 +11,7 @@ import { AuditReplay, CheckpointStore, REPLAY_FETCH } from '@yrd/audit-feature';
 import { eventCatalog, TopicRegistry } from '@yrd/contracts';
 import { chainEvents, checkEnvelope, emptyHead } from '@yrd/event-log';
 import { provisionTopics } from '@yrd/messaging';
-import { mongoUrlFor, testKafka, uniqueName } from '@yrd/testing';
+import { dropRunDatabase, mongoUrlFor, testKafka, uniqueName } from '@yrd/testing';
 import { report, round, type BenchRow } from '../lib/report';
 
 const arg = (name: string, fallback: number) => {
@@ -49,7 +49,8 @@ async function main() {
   const topics = new TopicRegistry(uniqueName('bauditx'));
   const topic = topics.eventsTopic('diagnostics');
   await provisionTopics(kafka, topics.all(['diagnostics']), { partitions: PARTITIONS, replicationFactor: 1, minInSyncReplicas: 1 });
-  const conn = await mongoose.createConnection(mongoUrlFor(uniqueName('bench_audit_'))).asPromise();
+  const mongoUrl = mongoUrlFor(uniqueName('bench_audit_'));
+  const conn = await mongoose.createConnection(mongoUrl).asPromise();
   const rows: BenchRow[] = [];
   const admin = kafka.admin();
   await admin.connect();
@@ -161,8 +162,8 @@ async function main() {
   } finally {
     await admin.deleteTopics({ topics: [topic, topics.dlqTopic(topic)] }).catch(() => undefined);
     await admin.disconnect();
-    await conn.dropDatabase();
     await conn.close();
+    await dropRunDatabase(mongoUrl);
   }
 }
 

@@ -9,7 +9,7 @@ import { eventCatalog, TopicRegistry, type EventEnvelope } from '@yrd/contracts'
 import { chainEvents, emptyHead } from '@yrd/event-log';
 import { CommitStore, OutboxRelay } from '@yrd/event-store';
 import { EventConsumer, EventPublisher, ProcessedEvents, provisionTopics } from '@yrd/messaging';
-import { mongoUrlFor, testKafka, uniqueName } from '@yrd/testing';
+import { dropRunDatabase, mongoUrlFor, testKafka, uniqueName } from '@yrd/testing';
 import { percentile, report, round, type BenchRow } from '../lib/report';
 
 const arg = (name: string, fallback: number) => {
@@ -24,7 +24,8 @@ async function main() {
   const kafka = testKafka(uniqueName('bench-'));
   const topics = new TopicRegistry(uniqueName('bench'));
   await provisionTopics(kafka, topics.all(['diagnostics']), { partitions: 3, replicationFactor: 1, minInSyncReplicas: 1 });
-  const conn = await mongoose.createConnection(mongoUrlFor(uniqueName('bench_'))).asPromise();
+  const mongoUrl = mongoUrlFor(uniqueName('bench_'));
+  const conn = await mongoose.createConnection(mongoUrl).asPromise();
   const rows: BenchRow[] = [];
 
   // Baseline 1: raw kafkajs, idempotent producer, acks=all, batches of 500, 400-byte values.
@@ -137,8 +138,8 @@ async function main() {
   await consumer.stop();
   await relay.stop();
   await publisher.close();
-  await conn.dropDatabase();
   await conn.close();
+  await dropRunDatabase(mongoUrl);
 }
 
 main().catch((e) => {

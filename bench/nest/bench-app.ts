@@ -1,11 +1,10 @@
 import { Body, Controller, Get, Module, Post, type DynamicModule, type INestApplication, type Type } from '@nestjs/common';
 import { Redis } from 'ioredis';
-import mongoose from 'mongoose';
 import { AuthModule, devUser, mintToken } from '@yrd/auth';
 import { BackboneModule } from '@yrd/backbone';
 import { eventCatalog, type BoundedContext } from '@yrd/contracts';
 import { createHttpApp, PlatformModule } from '@yrd/platform';
-import { infraEnv, mongoUrlFor, uniqueName } from '@yrd/testing';
+import { dropRunDatabase, infraEnv, mongoUrlFor, uniqueName } from '@yrd/testing';
 
 @Controller('bench')
 class NoopController {
@@ -67,9 +66,7 @@ export async function startBenchApp(opts: { service: string; contexts: BoundedCo
     bearer: (user) => `Bearer ${mintToken(devUser(user), { secret, ttl: '1h' })}`,
     close: async () => {
       await app.close();
-      const conn = await mongoose.createConnection(mongoUrlFor(namespace)).asPromise();
-      await conn.dropDatabase();
-      await conn.close();
+      await dropRunDatabase(mongoUrlFor(namespace));
       const redis = new Redis(infraEnv().redisUrl);
       for await (const keys of redis.scanStream({ match: `${namespace}:*`, count: 500 })) if ((keys as string[]).length > 0) await redis.del(...(keys as string[]));
       redis.disconnect();

@@ -17,14 +17,13 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { Queue, Worker } from 'bullmq';
-import mongoose from 'mongoose';
 import { v7 as uuidv7 } from 'uuid';
 import { devUser, mintToken } from '@yrd/auth';
 import { eventCatalog, TopicRegistry, type EventEnvelope } from '@yrd/contracts';
 import { chainEvents, emptyHead } from '@yrd/event-log';
 import { EventPublisher } from '@yrd/messaging';
 import { deliveryId } from '@yrd/notification-domain';
-import { infraEnv, mongoUrlFor, testKafka, uniqueName } from '@yrd/testing';
+import { dropRunDatabase, infraEnv, mongoUrlFor, testKafka, uniqueName } from '@yrd/testing';
 import { percentile, report, round, type BenchRow } from '../lib/report';
 
 const arg = (name: string, fallback: number) => {
@@ -239,9 +238,7 @@ async function main() {
     await q.close();
   }
   await Promise.all([queue.close(), publisher.close(), receiver.stop()]);
-  const conn = await mongoose.createConnection(mongoUrlFor(namespace)).asPromise();
-  await conn.dropDatabase();
-  await conn.close();
+  await dropRunDatabase(mongoUrlFor(namespace));
 }
 
 main().catch((e) => {

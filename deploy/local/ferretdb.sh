@@ -207,6 +207,13 @@ EOF
   fi
   # Custom plans let the GIN expression indexes on FerretDB's tables be used (toolchain notes).
   psql_q -d postgres -c "alter database ${PG_DB} set plan_cache_mode = force_custom_plan"
+  # Nothing waits forever: FerretDB v1 holds its metadata lock while a DDL statement (a dropped
+  # database or collection) waits for a table lock, and every other operation of every database
+  # queues behind it. A stale backend (a cursor nobody reads, stuck in ClientWrite) once froze the
+  # whole system that way for 16 minutes. With lock_timeout the DDL fails after 5 s instead, and a
+  # session idle inside a transaction is ended after a minute.
+  psql_q -d postgres -c "alter database ${PG_DB} set lock_timeout = '5s'"
+  psql_q -d postgres -c "alter database ${PG_DB} set idle_in_transaction_session_timeout = '60s'"
   yrd_log "postgresql: ready on 127.0.0.1:${YRD_PG_PORT} (pid $(pg_pid), $(yrd_since "${start}")s)"
 }
 

@@ -1,3 +1,4 @@
 export * from './lib/infra-env';
 export * from './lib/eventually';
 export * from './lib/kafka-test-client';
+export * from './lib/drop-run-database';

@@ -6,6 +6,7 @@ import {
   RequestMethod,
 } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
+import { APP_INTERCEPTOR } from '@nestjs/core';
 import { getConnectionToken, MongooseModule } from '@nestjs/mongoose';
 import { TerminusModule } from '@nestjs/terminus';
 import { Kafka, type KafkaConfig } from 'kafkajs';
@@ -30,6 +31,8 @@ import {
 import { HealthController } from './health/health.controller';
 import { KafkaHealthIndicator } from './health/kafka.health';
 import { RedisHealthIndicator } from './health/redis.health';
+import { StoreReadiness } from './health/store-readiness';
+import { RequestDeadlineInterceptor } from './deadlines/request-deadline.interceptor';
 import { CorrelationMiddleware } from './logging/correlation.middleware';
 import { buildLoggerParams } from './logging/logger-options';
 import type { RedisOptions } from 'ioredis';
@@ -91,6 +94,11 @@ export class PlatformModule implements NestModule {
           useFactory: () => ({
             uri: loadEnv().MONGO_URL,
             serverSelectionTimeoutMS: 5_000,
+            // Nothing waits forever: a socket silent for this long is closed and its operation
+            // fails (requests answer 503 long before, at REQUEST_DEADLINE_MS).
+            socketTimeoutMS: 60_000,
+            connectTimeoutMS: 5_000,
+            waitQueueTimeoutMS: 10_000,
             autoIndex: true,
             appName: options.service,
             // Give up after 2 attempts (~12 s) instead of Nest's default 9 × 3 s: fail start-up, let the orchestrator restart.
@@ -140,7 +148,9 @@ export class PlatformModule implements NestModule {
         },
         KafkaHealthIndicator,
         RedisHealthIndicator,
+        StoreReadiness,
         ConnectionsLifecycle,
+        { provide: APP_INTERCEPTOR, useClass: RequestDeadlineInterceptor },
       ],
       exports: [
         PLATFORM_ENV,

@@ -59,6 +59,7 @@ describe('parseEnv', () => {
       REDIS_URL: 'redis://127.0.0.1:16379',
       LOG_LEVEL: 'info',
       SHUTDOWN_TIMEOUT_MS: 10000,
+      REQUEST_DEADLINE_MS: 15000,
     });
   });
 

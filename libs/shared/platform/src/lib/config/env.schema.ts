@@ -20,6 +20,8 @@ export interface PlatformEnv {
   LOG_LEVEL: LogLevel;
   /** Hard limit for a graceful shutdown before the process is forced out (default 10000 ms). */
   SHUTDOWN_TIMEOUT_MS: number;
+  /** A request not answered within this is answered 503 with Retry-After (default 15000 ms). */
+  REQUEST_DEADLINE_MS: number;
 }
 
 export const LOG_LEVELS = [
@@ -147,6 +149,11 @@ export function buildEnvSchema(
       600_000,
       'of milliseconds 100-600000',
     ).default(10_000),
+    REQUEST_DEADLINE_MS: integer(
+      100,
+      600_000,
+      'of milliseconds 100-600000',
+    ).default(15_000),
   });
 }
 

@@ -26,12 +26,16 @@ export function redisOptions(
   };
 }
 
+const SHARED_CLIENT_COMMAND_TIMEOUT_MS = 5_000;
+
 /**
  * The shared client. Errors are logged (at most one line per 30 s while it stays down) instead
  * of crashing the process; ioredis keeps reconnecting in the background.
  */
 export function createRedis(options: RedisOptions, logger: PinoLogger): Redis {
-  const client = new Redis(options);
+  // The shared client never runs blocking commands (BullMQ makes its own connections from
+  // REDIS_OPTIONS), so every command can have a deadline: nothing waits forever.
+  const client = new Redis({ ...options, commandTimeout: SHARED_CLIENT_COMMAND_TIMEOUT_MS });
   let lastErrorLog = 0;
   client.on('error', (err: Error) => {
     const now = Date.now();

@@ -9,6 +9,7 @@ import {
 import { Public } from '@yrd/auth';
 import { KafkaHealthIndicator } from './kafka.health';
 import { RedisHealthIndicator } from './redis.health';
+import { StoreReadiness } from './store-readiness';
 
 @ApiTags('health')
 @Controller('health')
@@ -18,6 +19,7 @@ export class HealthController {
     private readonly kafka: KafkaHealthIndicator,
     private readonly mongo: MongooseHealthIndicator,
     private readonly redis: RedisHealthIndicator,
+    private readonly stores: StoreReadiness,
   ) {}
 
   @Get()
@@ -25,13 +27,28 @@ export class HealthController {
   @HealthCheck()
   @ApiOperation({
     summary:
-      'Readiness: pings Kafka, MongoDB and Redis; 503 names what is down',
+      'Health: pings Kafka, MongoDB and Redis; 503 names what is down',
   })
   check(): Promise<HealthCheckResult> {
     return this.health.check([
       () => this.kafka.pingCheck('kafka'),
       () => this.mongo.pingCheck('mongodb', { timeout: 3_000 }),
       () => this.redis.pingCheck('redis'),
+    ]);
+  }
+
+  @Get('ready')
+  @Public()
+  @HealthCheck()
+  @ApiOperation({
+    summary:
+      'Readiness: a real write and read on MongoDB and Redis and a Kafka metadata request, each within a deadline; 503 names what does not serve',
+  })
+  ready(): Promise<HealthCheckResult> {
+    return this.health.check([
+      () => this.kafka.pingCheck('kafka'),
+      () => this.stores.mongoCheck('mongodb'),
+      () => this.stores.redisCheck('redis'),
     ]);
   }
 }
