@@ -22,3 +22,15 @@ ensure_chromium() {
     (source deploy/local/lib.sh && yrd_apt_install "${pkgs[@]}")
   fi
 }
+
+# Installs schemathesis (the OpenAPI fuzzer of test/e2e/api-contract.e2e-spec.ts) into a virtual
+# environment outside the clone. schemathesis 4.3.2 breaks with hypothesis >= 6.170: pinned.
+ensure_schemathesis() {
+  local venv="${YRD_SCHEMATHESIS_VENV:-${HOME:-/root}/.cache/yrd-schemathesis/venv}"
+  if [[ ! -x "${venv}/bin/schemathesis" ]]; then
+    echo "== installing schemathesis for the API contract tests"
+    python3 -m venv "${venv}"
+    "${venv}/bin/pip" install --quiet --disable-pip-version-check "schemathesis==4.3.2" "hypothesis==6.140.3"
+  fi
+  export YRD_SCHEMATHESIS="${venv}/bin/schemathesis"
+}

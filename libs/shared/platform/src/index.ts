@@ -44,3 +44,4 @@ export {
   validationExceptionFactory,
   type FieldError,
 } from './lib/http/validation';
+export { describeValidator, isSemanticConstraint, type ValidatorContract } from './lib/http/openapi-from-validators';

@@ -1,4 +1,5 @@
 import { registerDecorator, type ValidationArguments, type ValidationOptions } from 'class-validator';
+import { describeValidator } from '@yrd/platform';
 import { bureauRegistry, parseCreditCode, parsePersonId } from '@yrd/bureaus';
 import { chinaDateOf, compareDates, isIsoDate } from '@yrd/calendar';
 
@@ -114,3 +115,12 @@ export const IsDateNotInFuture = (options?: ValidationOptions & { now?: () => Da
     },
     options,
   );
+
+// What the published OpenAPI says of these checks: the shape as a pattern; the check character,
+// registry membership and "not in the future" cannot be said in a schema (422 when only they fail).
+describeValidator('isCreditCode', { schema: { type: 'string', pattern: '^[0-9A-HJ-NPQRTUWXY]{2}[0-9]{6}[0-9A-HJ-NPQRTUWXY]{10}$' }, semantic: true });
+describeValidator('isPersonId', { schema: { type: 'string', pattern: '^[0-9]{17}[0-9X]$' }, semantic: true });
+describeValidator('exactlyOneOf', { semantic: true });
+describeValidator('isRegisteredBureau', { schema: { type: 'string', pattern: '^[0-9]{6}$' }, semantic: true });
+describeValidator('isWithinRegisteredArea', { schema: { type: 'string', pattern: '^[0-9]{6}$' }, semantic: true });
+describeValidator('isDateNotInFuture', { schema: { type: 'string', format: 'date' }, semantic: true });

@@ -8,6 +8,7 @@ import { ConfigValidationError } from '../config/env.schema';
 import { PlatformConfig } from '../config/platform-config';
 import { basePinoOptions } from '../logging/logger-options';
 import { bodyParserErrorHandler } from './body-errors';
+import { closeObjectSchemas, documentValidatorsInOpenApi } from './openapi-from-validators';
 import { createValidationPipe } from './validation';
 
 export interface HttpServiceOptions {
@@ -37,7 +38,11 @@ export function setupOpenApi(
   SwaggerModule.setup(
     'docs',
     app,
-    () => SwaggerModule.createDocument(app, config),
+    () => {
+      // The published contract is what the validators enforce (schemathesis checks it in CI).
+      const validated = documentValidatorsInOpenApi();
+      return closeObjectSchemas(SwaggerModule.createDocument(app, config), validated);
+    },
     {
       jsonDocumentUrl: 'docs-json',
       yamlDocumentUrl: 'docs-yaml',

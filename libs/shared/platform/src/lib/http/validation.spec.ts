@@ -1,7 +1,8 @@
 import { ArgumentMetadata, BadRequestException } from '@nestjs/common';
 import { Type } from 'class-transformer';
-import { IsInt, IsString, Min, ValidateNested } from 'class-validator';
-import { createValidationPipe } from './validation';
+import { IsInt, IsString, Min, ValidateNested, ValidationError } from 'class-validator';
+import { describeValidator } from './openapi-from-validators';
+import { createValidationPipe, validationExceptionFactory } from './validation';
 
 class Address {
   @IsString()
@@ -76,5 +77,21 @@ describe('global validation pipe', () => {
       { field: 'admin', messages: ['property admin should not exist'] },
       { field: 'address.zip', messages: ['property zip should not exist'] },
     ]);
+  });
+});
+
+describe('schema mismatch (400) vs domain refusal of schema-valid data (422)', () => {
+  const failure = (constraint: string): ValidationError =>
+    Object.assign(new ValidationError(), { property: 'code', constraints: { [constraint]: `code fails ${constraint}` }, children: [] });
+
+  it('answers 422 when only checks the schema cannot express failed', () => {
+    describeValidator('isWithCheckCharacter', { schema: { type: 'string', pattern: '^[0-9]{17}[0-9X]$' }, semantic: true });
+    const e = validationExceptionFactory([failure('isWithCheckCharacter')]);
+    expect(e.getStatus()).toBe(422);
+    expect(e.getResponse()).toMatchObject({ statusCode: 422, errors: [{ field: 'code' }] });
+  });
+
+  it('answers 400 when any failed check is in the schema', () => {
+    expect(validationExceptionFactory([failure('isWithCheckCharacter'), failure('isInt')]).getStatus()).toBe(400);
   });
 });

@@ -1,0 +1,204 @@
+import { getMetadataStorage, type ValidationTypes } from 'class-validator';
+import type { ValidationMetadata } from 'class-validator/types/metadata/ValidationMetadata';
+import type { OpenAPIObject } from '@nestjs/swagger';
+
+/** Where @nestjs/swagger keeps a DTO's documented properties (its `DECORATORS` constants). */
+const API_MODEL_PROPERTIES = 'swagger/apiModelProperties';
+const API_MODEL_PROPERTIES_ARRAY = 'swagger/apiModelPropertiesArray';
+
+type Schema = Record<string, unknown>;
+
+/**
+ * What a custom validator guarantees, in JSON Schema terms, for the published contract. A check
+ * the schema cannot express (a check character, a date relative to today, a registered bureau)
+ * is `semantic`: data that fails only such checks matches the schema and is answered 422, not 400.
+ */
+export interface ValidatorContract {
+  schema?: Schema;
+  semantic?: boolean;
+}
+
+const customContracts = new Map<string, ValidatorContract>();
+
+/** Declares the contract of a custom class-validator decorator by its `name`. */
+export function describeValidator(name: string, contract: ValidatorContract): void {
+  customContracts.set(name, contract);
+}
+
+/** True when failing `constraint` means "valid per the schema, refused by the domain" (422). */
+export function isSemanticConstraint(constraint: string): boolean {
+  return customContracts.get(constraint)?.semantic === true;
+}
+
+type ValidationType = (typeof ValidationTypes)[keyof typeof ValidationTypes];
+const CONDITIONAL: ValidationType = 'conditionalValidation';
+const IS_DEFINED: ValidationType = 'isDefined';
+
+/** JSON Schema keywords for one built-in class-validator check. */
+function builtIn(name: string, constraints: readonly unknown[], current: Schema): Schema {
+  const [c0, c1] = constraints;
+  switch (name) {
+    case 'isInt':
+      return { type: 'integer' };
+    case 'isNumber':
+      return current['type'] === 'integer' ? {} : { type: 'number' };
+    case 'isString':
+      return { type: 'string' };
+    case 'isBoolean':
+      return { type: 'boolean' };
+    case 'isObject':
+      return current['type'] === undefined ? { type: 'object' } : {};
+    case 'isArray':
+      return current['type'] === undefined && current['isArray'] !== true ? { type: 'array' } : {};
+    case 'min':
+      return { minimum: c0 };
+    case 'max':
+      return { maximum: c0 };
+    case 'isPositive':
+      return { minimum: 0, exclusiveMinimum: true };
+    case 'minLength':
+      return { minLength: c0 };
+    case 'maxLength':
+      return { maxLength: c0 };
+    case 'length':
+      return c1 === undefined ? { minLength: c0 } : { minLength: c0, maxLength: c1 };
+    case 'isNotEmpty':
+      return current['type'] === 'string' || current['type'] === undefined ? { minLength: Math.max(1, Number(current['minLength'] ?? 0)) } : {};
+    case 'matches':
+      return { pattern: c0 instanceof RegExp ? c0.source : String(c0) };
+    case 'isUUID':
+      return { format: 'uuid' };
+    case 'isIn':
+      return { enum: [...(c0 as unknown[])] };
+    case 'isEnum':
+      return { enum: Object.entries(c0 as object).filter(([k]) => Number.isNaN(Number(k))).map(([, v]) => v as unknown) };
+    case 'arrayMinSize':
+      return { minItems: c0 };
+    case 'arrayMaxSize':
+      return { maxItems: c0 };
+    case 'arrayNotEmpty':
+      return { minItems: 1 };
+    case 'arrayUnique':
+      return { uniqueItems: true };
+    case 'isEmail':
+      return { format: 'email' };
+    case 'isUrl':
+      return { format: 'uri' };
+    case 'isIso8601':
+    case 'isDateString':
+      return current['format'] ? {} : { format: 'date-time' };
+    default:
+      return {};
+  }
+}
+
+function contractOf(meta: ValidationMetadata, current: Schema): Schema {
+  const name = meta.name ?? meta.type;
+  const custom = customContracts.get(name);
+  const contract = custom ? { ...(custom.schema ?? {}) } : builtIn(name, meta.constraints ?? [], current);
+  // A DTO class or an explicit array documented by @ApiProperty keeps its type.
+  if (typeof current['type'] === 'function' || (typeof current['type'] === 'string' && contract['type'] === 'array')) delete contract['type'];
+  return contract;
+}
+
+/** An undocumented property's type, from TypeScript's emitted design type. */
+function designType(prototype: object, property: string): Schema {
+  const type = Reflect.getMetadata('design:type', prototype, property) as unknown;
+  if (type === String) return { type: 'string', required: true };
+  if (type === Number) return { type: 'number', required: true };
+  if (type === Boolean) return { type: 'boolean', required: true };
+  if (type === Array) return { isArray: true, required: true };
+  return typeof type === 'function' && type !== Object ? { type, required: true } : { required: true };
+}
+
+const PRIMITIVES = new Set(['string', 'number', 'integer', 'boolean']);
+const PRIMITIVE_CONSTRUCTORS = new Map<unknown, string>([
+  [String, 'string'],
+  [Number, 'number'],
+  [Boolean, 'boolean'],
+]);
+
+/** The item type of an array property as @nestjs/swagger keeps it (`{type, isArray}` or `{type: 'array', items}`). */
+function primitiveItemType(property: Schema): string | undefined {
+  if (property['type'] === 'array') {
+    const items = property['items'] as Schema | undefined;
+    return typeof items?.['type'] === 'string' && PRIMITIVES.has(items['type']) ? items['type'] : undefined;
+  }
+  if (property['isArray'] === true) {
+    const t = property['type'];
+    if (t === String) return 'string';
+    if (t === Number) return 'number';
+    if (t === Boolean) return 'boolean';
+    return typeof t === 'string' && PRIMITIVES.has(t) ? t : undefined;
+  }
+  return undefined;
+}
+
+/** The documented schema of one property, tightened to what its validators enforce. */
+function documented(existing: Schema, metas: readonly ValidationMetadata[]): Schema {
+  let property: Schema = { ...existing };
+  // @ApiProperty keeps `type: String` etc. as constructors; the keywords below need the names.
+  const primitive = PRIMITIVE_CONSTRUCTORS.get(property['type']);
+  if (primitive && property['isArray'] !== true) property['type'] = primitive;
+  const itemConstraints: Schema = {};
+  for (const meta of metas) {
+    if (meta.type === CONDITIONAL) {
+      property['required'] = false;
+      continue;
+    }
+    if (meta.type === IS_DEFINED) {
+      property['required'] = true;
+      continue;
+    }
+    if (meta.each) Object.assign(itemConstraints, contractOf(meta, itemConstraints));
+    else Object.assign(property, contractOf(meta, property));
+  }
+  const itemType = primitiveItemType(property);
+  if (itemType && Object.keys(itemConstraints).length > 0) {
+    // Item keywords belong in `items`; a DTO class's items are described by its own schema.
+    const { isArray: _isArray, items, ...rest } = property;
+    property = { ...rest, type: 'array', items: { type: itemType, ...((items as Schema | undefined) ?? {}), ...itemConstraints } };
+  }
+  return property;
+}
+
+/**
+ * Makes the OpenAPI document say what the validation pipe enforces: every constraint of every
+ * class-validator decorator is copied into the @nestjs/swagger metadata of its DTO (types,
+ * bounds, lengths, patterns, enums, required-ness), before the document is built. Idempotent.
+ */
+export function documentValidatorsInOpenApi(): Set<string> {
+  const validated = new Set<string>();
+  const storage = getMetadataStorage() as unknown as { validationMetadatas: Map<unknown, ValidationMetadata[]> };
+  for (const [target, metas] of storage.validationMetadatas) {
+    if (typeof target !== 'function') continue;
+    validated.add((target as { name: string }).name);
+    const prototype = (target as { prototype: object }).prototype;
+    const byProperty = new Map<string, ValidationMetadata[]>();
+    for (const meta of metas) {
+      if (!meta.propertyName) continue;
+      byProperty.set(meta.propertyName, [...(byProperty.get(meta.propertyName) ?? []), meta]);
+    }
+    const listed = new Set<string>(Reflect.getMetadata(API_MODEL_PROPERTIES_ARRAY, prototype) ?? []);
+    for (const [property, propertyMetas] of byProperty) {
+      const existing = (Reflect.getMetadata(API_MODEL_PROPERTIES, prototype, property) as Schema | undefined) ?? designType(prototype, property);
+      Reflect.defineMetadata(API_MODEL_PROPERTIES, documented(existing, propertyMetas), prototype, property);
+      listed.add(`:${property}`);
+    }
+    Reflect.defineMetadata(API_MODEL_PROPERTIES_ARRAY, [...listed], prototype);
+  }
+  return validated;
+}
+
+/**
+ * The validation pipe refuses properties it does not know (`forbidNonWhitelisted`): say so in
+ * the schema of every validated DTO (the request bodies and queries).
+ */
+export function closeObjectSchemas(document: OpenAPIObject, validated: ReadonlySet<string>): OpenAPIObject {
+  for (const [name, schema] of Object.entries(document.components?.schemas ?? {})) {
+    if (!validated.has(name)) continue;
+    const s = schema as Schema;
+    if (s['type'] === 'object' && s['properties'] && s['additionalProperties'] === undefined) s['additionalProperties'] = false;
+  }
+  return document;
+}
