@@ -44,3 +44,8 @@ export {
   validationExceptionFactory,
   type FieldError,
 } from './lib/http/validation';
+export { EDGE_LIMITS, type EdgeLimits } from './lib/http/edge-limits';
+export { textProblem } from './lib/http/edge-text';
+export { findInputProblem, type InputProblem } from './lib/http/input-problem';
+export { inputProblemBody } from './lib/http/input-guard';
+export { ReadsOwnBody } from './lib/http/json-only';
