@@ -49,3 +49,9 @@ export { textProblem } from './lib/http/edge-text';
 export { findInputProblem, type InputProblem } from './lib/http/input-problem';
 export { inputProblemBody } from './lib/http/input-guard';
 export { ReadsOwnBody } from './lib/http/json-only';
+export {
+  IsCalendarDate,
+  Nested,
+  type CalendarDateBounds,
+  type NestedOptions,
+} from './lib/http/dto-decorators';
