@@ -10,10 +10,26 @@ export interface FieldError {
   messages: string[];
 }
 
+const MESSAGE_PREFIXES = [
+  '',
+  'each value in ',
+  'nested property ',
+  'each value in nested property ',
+];
+
+/** `count must…`, `each value in items must…`: name the property by its full path. */
+function withPath(message: string, property: string, field: string): string {
+  for (const prefix of MESSAGE_PREFIXES)
+    if (message.startsWith(`${prefix}${property} `))
+      return `${prefix}${field}${message.slice(prefix.length + property.length)}`;
+  return message;
+}
+
 /** Flatten class-validator's tree into dotted paths; messages name the full path. */
 export function flattenValidationErrors(
   errors: ValidationError[],
   parent = '',
+  parentProperty = '',
 ): FieldError[] {
   const out: FieldError[] = [];
   for (const error of errors) {
@@ -22,15 +38,18 @@ export function flattenValidationErrors(
     if (constraints.length > 0) {
       out.push({
         field,
+        // An array element's error (`items.0`) words its message after the array (`items`).
         messages: constraints.map((m) =>
-          m.startsWith(`${error.property} `)
-            ? `${field}${m.slice(error.property.length)}`
-            : m,
+          /^\d+$/.test(error.property) && parentProperty
+            ? withPath(m, parentProperty, parent)
+            : withPath(m, error.property, field),
         ),
       });
     }
     if (error.children && error.children.length > 0)
-      out.push(...flattenValidationErrors(error.children, field));
+      out.push(
+        ...flattenValidationErrors(error.children, field, error.property),
+      );
   }
   return out;
 }
