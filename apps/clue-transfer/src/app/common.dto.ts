@@ -6,7 +6,6 @@ import { ID_PATTERN } from '@yrd/referral-feature';
 
 export const DIVISION_CODE = /^\d{6}$/;
 export const DIVISION_CODE_MESSAGE = '$property must be a 6-digit administrative division code';
-export const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** Rejects ids that no stream could have (400 naming the parameter). */
 export class IdPipe implements PipeTransform<string, string> {

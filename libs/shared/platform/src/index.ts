@@ -44,4 +44,15 @@ export {
   validationExceptionFactory,
   type FieldError,
 } from './lib/http/validation';
-export { describeValidator, isSemanticConstraint, type ValidatorContract } from './lib/http/openapi-from-validators';
+export { describeValidator, isSemanticFailure, type ValidatorContract } from './lib/http/openapi-from-validators';
+export { EDGE_LIMITS, type EdgeLimits } from './lib/http/edge-limits';
+export { textProblem } from './lib/http/edge-text';
+export { findInputProblem, type InputProblem } from './lib/http/input-problem';
+export { inputProblemBody } from './lib/http/input-guard';
+export { ReadsOwnBody } from './lib/http/json-only';
+export {
+  IsCalendarDate,
+  Nested,
+  type CalendarDateBounds,
+  type NestedOptions,
+} from './lib/http/dto-decorators';

@@ -1,22 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  ArrayMinSize,
-  IsArray,
-  IsIn,
-  IsInt,
-  IsNotEmpty,
-  IsOptional,
-  IsString,
-  Matches,
-  Max,
-  MaxLength,
-  Min,
-  ValidateNested,
-} from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsCalendarDate, Nested } from '@yrd/platform';
 import { Assistance } from '@yrd/referral-domain';
-import { DIVISION_CODE, DIVISION_CODE_MESSAGE, ISO_DATE } from '../common.dto';
+import { DIVISION_CODE, DIVISION_CODE_MESSAGE } from '../common.dto';
 
 export class RequestAssistanceDto {
   @ApiProperty({ description: 'The bureau asked to assist (6-digit division code)', example: '330421' })
@@ -68,8 +54,7 @@ export class AnswerAssistanceDto {
   @ApiProperty({ type: [FindingDto], description: 'One finding per question' })
   @IsArray()
   @ArrayMinSize(1)
-  @ValidateNested({ each: true })
-  @Type(() => FindingDto)
+  @Nested(() => FindingDto, { each: true })
   findings!: FindingDto[];
 
   @ApiProperty({ type: [String], description: 'Evidence ids (notary)', example: [] })
@@ -82,7 +67,7 @@ export class AnswerAssistanceDto {
 export class ExtensionDto {
   @ApiPropertyOptional({ description: 'New last day (YYYY-MM-DD); or give extraWorkingDays', example: '2026-12-31' })
   @IsOptional()
-  @Matches(ISO_DATE, { message: '$property must be a date YYYY-MM-DD' })
+  @IsCalendarDate()
   newDueDate?: string;
 
   @ApiPropertyOptional({ minimum: 1, maximum: 60, description: 'Working days added to the current due date' })

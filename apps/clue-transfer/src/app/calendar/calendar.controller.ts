@@ -1,12 +1,10 @@
 import { Body, Controller, Post } from '@nestjs/common';
 import { ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsArray, IsInt, IsNotEmpty, IsOptional, IsString, IsUrl, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { IsArray, IsInt, IsNotEmpty, IsOptional, IsString, IsUrl, Max, MaxLength, Min } from 'class-validator';
+import { IsCalendarDate, Nested } from '@yrd/platform';
 import { ApiAuth, CurrentPrincipal, Roles, type Principal } from '@yrd/auth';
 import { CalendarAdmin } from '@yrd/referral-feature';
-import { ISO_DATE } from '../common.dto';
 
-const DATE_MESSAGE = 'each value in $property must be a date YYYY-MM-DD';
 
 export class NoticeSourceDto {
   @ApiProperty({ example: '国务院办公厅关于2027年部分节假日安排的通知' })
@@ -37,17 +35,16 @@ export class LoadYearDto {
 
   @ApiProperty({ type: [String], description: 'Days off (YYYY-MM-DD), weekend days inside a holiday included' })
   @IsArray()
-  @Matches(ISO_DATE, { each: true, message: DATE_MESSAGE })
+  @IsCalendarDate({}, { each: true })
   holidays!: string[];
 
   @ApiProperty({ type: [String], description: 'Weekend days worked instead (调休/补班)' })
   @IsArray()
-  @Matches(ISO_DATE, { each: true, message: DATE_MESSAGE })
+  @IsCalendarDate({}, { each: true })
   workdays!: string[];
 
   @ApiProperty({ type: NoticeSourceDto })
-  @ValidateNested()
-  @Type(() => NoticeSourceDto)
+  @Nested(() => NoticeSourceDto)
   source!: NoticeSourceDto;
 }
 

@@ -1,22 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  ArrayMinSize,
-  IsArray,
-  IsIn,
-  IsInt,
-  IsNotEmpty,
-  IsOptional,
-  IsString,
-  Matches,
-  MaxLength,
-  Min,
-  ValidateNested,
-} from 'class-validator';
-import { DIVISION_CODE, DIVISION_CODE_MESSAGE, ISO_DATE } from '../common.dto';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, Min } from 'class-validator';
+import { IsCalendarDate, Nested } from '@yrd/platform';
+import { DIVISION_CODE, DIVISION_CODE_MESSAGE } from '../common.dto';
 
-const DATE_MESSAGE = '$property must be a date YYYY-MM-DD';
 
 export class TaskDto {
   @ApiPropertyOptional({ description: 'Defaults to task-<n>', pattern: '^[A-Za-z0-9_.-]{1,100}$' })
@@ -43,11 +30,11 @@ export class CreateJointActionDto {
   title!: string;
 
   @ApiProperty({ example: '2026-12-01', description: '统一时间: no task starts before it' })
-  @Matches(ISO_DATE, { message: DATE_MESSAGE })
+  @IsCalendarDate()
   startsOn!: string;
 
   @ApiProperty({ example: '2026-12-31' })
-  @Matches(ISO_DATE, { message: DATE_MESSAGE })
+  @IsCalendarDate()
   endsOn!: string;
 
   @ApiProperty({ type: [String], description: '统一查处: what the campaign targets' })
@@ -68,8 +55,7 @@ export class CreateJointActionDto {
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(100)
-  @ValidateNested({ each: true })
-  @Type(() => TaskDto)
+  @Nested(() => TaskDto, { each: true })
   tasks!: TaskDto[];
 }
 
@@ -102,8 +88,7 @@ export class TaskResultDto {
 
 export class CompleteTaskDto {
   @ApiProperty({ type: TaskResultDto })
-  @ValidateNested()
-  @Type(() => TaskResultDto)
+  @Nested(() => TaskResultDto)
   result!: TaskResultDto;
 }
 

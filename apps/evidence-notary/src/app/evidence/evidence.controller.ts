@@ -2,6 +2,7 @@ import type { Request, Response } from 'express';
 import { BadRequestException, Body, Controller, Get, Header, HttpCode, HttpStatus, Param, Post, Query, Req, Res, StreamableFile, UnsupportedMediaTypeException } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AllowAuditorWrite, ApiAuth, CurrentPrincipal, Roles, type Principal } from '@yrd/auth';
+import { ReadsOwnBody } from '@yrd/platform';
 import {
   EvidenceCustodyUseCases,
   NOTARY_CONFIG,
@@ -16,6 +17,7 @@ import {
 import { Inject } from '@nestjs/common';
 import { actorOf } from '../actor';
 import { ShareEvidenceDto, VerifyByHashDto } from './evidence.dto';
+import { assertCleanUpload } from './upload-text';
 
 /**
  * Evidence (证据保全): upload → receipt; receipt (JSON / printable page), download, share,
@@ -38,11 +40,13 @@ export class EvidenceController {
     summary: 'Notarize a file, streamed: multipart (fields `metadata` JSON [, `sm3`] before the `file` part) or a raw body (Content-Type = media type, metadata JSON in X-Evidence-Metadata)',
   })
   @ApiConsumes('multipart/form-data', 'application/octet-stream')
+  @ReadsOwnBody()
   async upload(@CurrentPrincipal() me: Principal, @Req() req: Request) {
     if ((req as { _body?: boolean })._body) throw new UnsupportedMediaTypeException('send JSON or form files as multipart/form-data or application/octet-stream');
     let upload: UploadRequest | undefined;
     try {
       upload = await readUpload(req, this.config.NOTARY_MAX_UPLOAD_BYTES);
+      assertCleanUpload(upload);
       return await this.notarize.execute({
         actor: actorOf(me),
         metadata: upload.fields['metadata'],
@@ -64,6 +68,7 @@ export class EvidenceController {
   @ApiOperation({ summary: 'Verify a file (multipart: `receipt` field, then `file`) or a hash (JSON { sha256, receipt }) against a receipt' })
   @ApiConsumes('multipart/form-data', 'application/json')
   @ApiBody({ type: VerifyByHashDto })
+  @ReadsOwnBody()
   async verify(@CurrentPrincipal() me: Principal, @Req() req: Request, @Body() body: Record<string, unknown> | undefined) {
     // A plain object (not the DTO): multipart requests have no parsed body; the use case validates.
     if (!/^multipart\/form-data/i.test(req.headers['content-type'] ?? '')) {
@@ -72,6 +77,7 @@ export class EvidenceController {
     let upload: UploadRequest | undefined;
     try {
       upload = await readUpload(req, this.config.NOTARY_MAX_UPLOAD_BYTES);
+      assertCleanUpload(upload);
       return await this.verifier.execute({ actor: actorOf(me), receipt: upload.fields['receipt'], file: upload.file });
     } catch (e) {
       discardUpload(req, upload?.file);

@@ -1,3 +1,12 @@
+/**
+ * Money facts (goods value, illegal income, sales) are integers in fen up to ¥1 billion: beyond
+ * any market-supervision case, and far inside the safe-integer range so fines computed as
+ * multiples of them stay exact.
+ */
+export const MAX_CASE_AMOUNT_FEN = 100_000_000_000;
+/** A violation cannot have lasted longer than the PRC has existed (≈ 28,000 days). */
+export const MAX_VIOLATION_DAYS = 30_000;
+
 /** Facts of a case, as the officer recorded them, that list conditions are evaluated over. */
 export interface CaseFacts {
   caseRef: string;

@@ -1,5 +1,5 @@
 import { isDivisionCode, parseCreditCode, parsePersonId } from '@yrd/bureaus';
-import { compareDates, IsoDate, isIsoDate } from '@yrd/calendar';
+import { compareDates, EARLIEST_CASE_DATE, IsoDate, isIsoDate } from '@yrd/calendar';
 import {
   Deadline,
   defaultContext,
@@ -331,8 +331,8 @@ function submit(
   if (!checked.ok) return checked;
   const subject = checked.value;
   const discoveredOn = d.discoveredOn ?? today(now);
-  if (!isIsoDate(discoveredOn) || compareDates(discoveredOn, today(now)) > 0) {
-    return refuse('INVALID_COMMAND', 'discoveredOn must be a date (YYYY-MM-DD) not in the future');
+  if (!isIsoDate(discoveredOn) || compareDates(discoveredOn, today(now)) > 0 || compareDates(discoveredOn, EARLIEST_CASE_DATE) < 0) {
+    return refuse('INVALID_COMMAND', `discoveredOn must be a date (YYYY-MM-DD) not in the future nor before ${EARLIEST_CASE_DATE}`);
   }
 
   const routing = routeClue(

@@ -63,6 +63,9 @@ describe('PenaltyDecision (行政处罚决定)', () => {
 
   it.each([
     [{ penalties: [{ kind: 'fine', amountFen: 12.5 }] }, 'penalties[0]: amountFen must be a positive integer (fen)'],
+    [{ penalties: [{ kind: 'fine', amountFen: 1e308 }] }, 'penalties[0]: amountFen must be a positive integer (fen) not above 100000000000'],
+    [{ penalties: [{ kind: 'employment-restriction', years: 1e300 }] }, 'penalties[0]: years must be an integer from 1 to 10'],
+    [{ penalties: [{ kind: 'licence-suspension', licence: { type: 'food-business', number: 'JY1' }, months: 1e6 }] }, 'penalties[0]: months must be an integer from 1 to 120'],
     [{ penalties: [] }, 'penalties needs at least one penalty'],
     [{ subject: { name: 'x', creditCode: '91310118MA1JL00010' } }, 'not a valid unified social credit code'],
     [{ provisionsViolated: [] }, 'provisionsViolated needs at least one provision'],

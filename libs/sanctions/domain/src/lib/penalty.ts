@@ -18,6 +18,17 @@ export type Penalty =
   | { kind: 'production-suspension'; description: string }
   | { kind: 'employment-restriction'; years: number };
 
+/**
+ * Sanity bounds from the order of magnitude of the statutory ranges: the largest fines are
+ * multiples of goods value (e.g. 《食品安全法》Art. 124: up to 30×) and stay far below ¥1 billion;
+ * an employment restriction (限制从业) runs for a term of years — at most ten (《药品管理法》
+ * Art. 118 / 《疫苗管理法》Art. 80: 十年内禁止; a ban for life is a sanction of its own, see
+ * sanction.ts); a licence suspension is counted in months, never beyond ten years.
+ */
+export const MAX_AMOUNT_FEN = 100_000_000_000;
+export const MAX_EMPLOYMENT_RESTRICTION_YEARS = 10;
+export const MAX_SUSPENSION_MONTHS = 120;
+
 export type PenaltyKind = Penalty['kind'];
 export const PENALTY_KINDS: readonly PenaltyKind[] = [
   'warning',
@@ -79,24 +90,25 @@ export function checkParty(p: Party | undefined, field = 'subject'): Result<Part
 export function checkPenalty(p: Penalty, i: number): DomainError | undefined {
   const at = `penalties[${i}]`;
   const bad = (m: string): DomainError => ({ code: 'INVALID_COMMAND', message: `${at}: ${m}` });
-  const fen = (n: unknown) => typeof n === 'number' && Number.isSafeInteger(n) && n > 0;
+  const fen = (n: unknown) => typeof n === 'number' && Number.isSafeInteger(n) && n > 0 && n <= MAX_AMOUNT_FEN;
+  const upTo = (n: unknown, max: number) => typeof n === 'number' && Number.isInteger(n) && n > 0 && n <= max;
   switch (p?.kind) {
     case 'warning':
     case 'public-criticism':
       return undefined;
     case 'fine':
     case 'confiscation-of-illegal-income':
-      return fen(p.amountFen) ? undefined : bad('amountFen must be a positive integer (fen)');
+      return fen(p.amountFen) ? undefined : bad(`amountFen must be a positive integer (fen) not above ${MAX_AMOUNT_FEN}`);
     case 'confiscation-of-property':
     case 'production-suspension':
       return isNonEmpty(p.description) ? undefined : bad('description is required');
     case 'licence-suspension':
       if (!checkLicence(p.licence)) return bad('licence needs a type and a number');
-      return Number.isInteger(p.months) && p.months > 0 ? undefined : bad('months must be a positive integer');
+      return upTo(p.months, MAX_SUSPENSION_MONTHS) ? undefined : bad(`months must be an integer from 1 to ${MAX_SUSPENSION_MONTHS}`);
     case 'licence-revocation':
       return checkLicence(p.licence) ? undefined : bad('licence needs a type and a number');
     case 'employment-restriction':
-      return Number.isInteger(p.years) && p.years > 0 ? undefined : bad('years must be a positive integer');
+      return upTo(p.years, MAX_EMPLOYMENT_RESTRICTION_YEARS) ? undefined : bad(`years must be an integer from 1 to ${MAX_EMPLOYMENT_RESTRICTION_YEARS}`);
     default:
       return bad(`unknown penalty kind ${JSON.stringify((p as { kind?: unknown })?.kind)}`);
   }

@@ -121,6 +121,38 @@ describe('discretion standards on the real servers', () => {
     expect([unknown.status, unknown.body.error]).toEqual([422, 'STANDARD_NOT_APPLICABLE']);
   });
 
+  it('refuses at the edge what the law cannot mean: absent facts, impossible dates, absurd amounts and terms, and writes nothing', async () => {
+    const fieldsOf = (res: request.Response) => (res.body.errors as { field: string }[]).map((e) => e.field);
+    const empty = await http().post('/discretion/suggest').set(as('officer-qp-1')).send({}).expect(400);
+    expect(empty.body.message).toEqual(['facts should not be null or undefined', 'facts must be an object']);
+    const text = await http().post('/discretion/suggest').set(as('officer-qp-1')).set('content-type', 'text/plain').send('facts').expect(415);
+    expect(text.body.statusCode).toBe(415);
+
+    const feb30 = await suggest(adFacts({ caseDate: '2026-02-30', correction: { correctedOn: '2026-02-30' } })).expect(400);
+    expect(fieldsOf(feb30)).toEqual(['facts.caseDate', 'facts.correction.correctedOn']);
+    const ancient = await suggest(adFacts({ discoveredOn: '1900-01-01' })).expect(400);
+    expect(ancient.body.message).toEqual(['facts.discoveredOn must be a calendar date YYYY-MM-DD (not before 1949-10-01, not in the future)']);
+    await suggest(adFacts({ discoveredOn: addCalendarDays(today, 1) })).expect(400);
+    const huge = await suggest(adFacts({ amounts: { goodsValueFen: 1e308 } })).expect(400);
+    expect(fieldsOf(huge)).toEqual(['facts.amounts.goodsValueFen']);
+    const surrogate = await http().post('/discretion/suggest').set(as('officer-qp-1')).set('content-type', 'application/json').send(`{"facts":{"caseRef":"a\\ud800b"}}`).expect(400);
+    expect(surrogate.body.errors).toEqual([{ field: 'facts.caseRef', messages: ['facts.caseRef must be well-formed text: a lone surrogate (U+D800) at index 1'] }]);
+
+    const decision = (o: Record<string, unknown>) => decisionBody({ decisionNumber: `沪市监青处罚〔2026〕${run}${seq++}号`, decisionDate: today, ...o });
+    const post = (body: Record<string, unknown>) => http().post('/penalty-decisions').set(as('officer-qp-1')).send(body);
+    const forLife = await post(decision({ penalties: [{ kind: 'employment-restriction', years: 1e300 }] })).expect(400);
+    expect(fieldsOf(forLife)).toEqual(['penalties.0.years']);
+    const fine = await post(decision({ penalties: [{ kind: 'fine', amountFen: 1e308 }] })).expect(400);
+    expect(fieldsOf(fine)).toEqual(['penalties.0.amountFen']);
+    await post(decision({ decisionDate: '2026-02-30' })).expect(400);
+    await post(decision({ subject: undefined })).expect(400);
+    const withCheck = (first17: string) => first17 + '10X98765432'[[...first17].reduce((s, c, i) => s + Number(c) * ([7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2][i] ?? 0), 0) % 11];
+    for (const id of [withCheck('31011820990101001'), withCheck('00000019850615001')]) {
+      const res = await post(decision({ subject: { name: '张三', personId: id } }));
+      expect([res.status, res.body.error]).toEqual([400, 'INVALID_PERSON_ID']);
+    }
+  });
+
   it('refuses a fine outside the range without a justification; with one it is recorded and flagged to 法制审核 and auditors', async () => {
     // A fresh subject for each decision: a recorded decision makes the next one a repeat violation (从重).
     const body = (fineYuan: number, justification?: string, facts = adFacts()) =>

@@ -98,4 +98,23 @@ describe('resident id (GB 11643, ISO 7064 MOD 11-2)', () => {
     expect(parsePersonId(id)).toMatchObject({ ok: false, error });
     expect(isValidPersonId(id)).toBe(false);
   });
+
+  const withCheck = (first17: string) => first17 + personIdCheckChar(first17);
+
+  it.each([
+    ['region code 000000', withCheck('00000019800101001')],
+    ['region code 990101', withCheck('99010119800101001')],
+    ['a province prefix that does not exist (29)', withCheck('29010119800101001')],
+  ])('rejects %s (DIVISION_CODE) even with a correct check character', (_what, id) => {
+    expect(parsePersonId(id)).toMatchObject({ ok: false, error: 'DIVISION_CODE' });
+  });
+
+  it('rejects a birth date after today in China, accepts one on it', () => {
+    const born2099 = withCheck('31011820990101001');
+    expect(parsePersonId(born2099)).toMatchObject({ ok: false, error: 'BIRTH_DATE', reason: expect.stringContaining('in the future') });
+    const bornToday = withCheck('31011820260301001');
+    expect(parsePersonId(bornToday, { today: '2026-03-01' }).ok).toBe(true);
+    expect(parsePersonId(bornToday, { today: '2026-02-28' })).toMatchObject({ ok: false, error: 'BIRTH_DATE' });
+    expect(isValidPersonId(withCheck('81000019900101001'))).toBe(true);
+  });
 });

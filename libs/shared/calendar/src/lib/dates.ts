@@ -5,6 +5,12 @@
 export type IsoDate = string;
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/**
+ * No case, discovery or correction the bureaus handle predates the People's Republic (founded
+ * 1949-10-01): an earlier date is a typing error, not a fact.
+ */
+export const EARLIEST_CASE_DATE: IsoDate = '1949-10-01';
 const DAY_MS = 24 * 3600 * 1000;
 /** China Standard Time is UTC+8 all year (no daylight saving since 1991). */
 const CHINA_OFFSET_MS = 8 * 3600 * 1000;

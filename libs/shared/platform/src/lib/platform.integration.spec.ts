@@ -12,13 +12,21 @@ import {
   Injectable,
   Module,
   OnApplicationShutdown,
+  Param,
   Post,
+  Query,
   Logger as NestLogger,
 } from '@nestjs/common';
 import { getConnectionToken, InjectConnection } from '@nestjs/mongoose';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { ApiProperty } from '@nestjs/swagger';
-import { IsInt, IsString, Min } from 'class-validator';
+import {
+  IsArray,
+  IsInt,
+  IsOptional,
+  IsString,
+  Min,
+} from 'class-validator';
 import type { Redis } from 'ioredis';
 import type { Connection } from 'mongoose';
 import { connect, createServer } from 'node:net';
@@ -27,6 +35,7 @@ import request from 'supertest';
 import { CorrelationContext } from './logging/correlation';
 import { REDIS } from './connections/tokens';
 import { createHttpApp } from './http/bootstrap';
+import { ReadsOwnBody } from './http/json-only';
 import { PlatformModule } from './platform.module';
 
 jest.setTimeout(60_000);
@@ -62,11 +71,46 @@ class EchoDto {
   @IsInt()
   @Min(1)
   count!: number;
+
+  @IsOptional()
+  @IsArray()
+  @IsString({ each: true })
+  notes?: string[];
+}
+
+class NoteDto {
+  @IsString()
+  facts!: string;
 }
 
 @Controller('probe')
 class ProbeController {
   private readonly logger = new NestLogger('Probe');
+
+  constructor(@InjectConnection() private readonly mongo: Connection) {}
+
+  /** Writes what it is given: the edge checks must stop bad text before this. */
+  @Post('notes')
+  async note(@Body() dto: NoteDto): Promise<{ stored: true }> {
+    await this.mongo.collection('probe_notes').insertOne({ facts: dto.facts });
+    return { stored: true };
+  }
+
+  @Get('search')
+  search(@Query('q') q: string): { q: string } {
+    return { q };
+  }
+
+  @Get('items/:id')
+  item(@Param('id') id: string): { id: string } {
+    return { id };
+  }
+
+  @Post('raw')
+  @ReadsOwnBody()
+  raw(): { ok: true } {
+    return { ok: true };
+  }
 
   @Get('correlation')
   async correlation(): Promise<{ correlationId: string | undefined }> {
@@ -309,7 +353,12 @@ describe('PlatformModule against the local servers', () => {
     });
     expect(tooLarge.headers['x-correlation-id']).toMatch(UUID_V7);
 
-    const justUnder = JSON.stringify({ name: 'x'.repeat(1_000_000), count: 1 });
+    // 1,000,000 characters in 50 strings: under 1 MiB and no string over the 64 KiB limit.
+    const justUnder = JSON.stringify({
+      name: 'x',
+      count: 1,
+      notes: Array.from({ length: 50 }, () => 'x'.repeat(20_000)),
+    });
     await request(app.getHttpServer())
       .post('/probe/echo')
       .set('content-type', 'application/json')
@@ -324,6 +373,144 @@ describe('PlatformModule against the local servers', () => {
     expect(malformed.body).toMatchObject({
       statusCode: 400,
       message: 'Malformed JSON body',
+    });
+  });
+
+  describe('edge checks (docs/api-limits.md)', () => {
+    const notes = () =>
+      app.get<Connection>(getConnectionToken()).collection('probe_notes');
+    const post = (body: string, type = 'application/json') =>
+      request(app.getHttpServer())
+        .post('/probe/notes')
+        .set('content-type', type)
+        .send(body);
+
+    it('stores hostile but well-formed text exactly', async () => {
+      const facts =
+        '举报：某超市 🧾𠀀 e\u0301 \u200fعربي\u200e a\u2028b\u2029 \t\n\r "q" \\ end';
+      await request(app.getHttpServer())
+        .post('/probe/notes')
+        .send({ facts })
+        .expect(201);
+      const stored = await notes().findOne({ facts });
+      expect(stored?.['facts']).toBe(facts);
+    });
+
+    it.each([
+      ['a lone surrogate', 'a\\ud800b', 'a lone surrogate (U+D800) at index 1'],
+      ['NUL', 'a\\u0000b', 'a control character (U+0000) at index 1'],
+      ['a C0 control', '\\u001b[2J', 'a control character (U+001B) at index 0'],
+      ['a noncharacter', 'x\\uffff', 'a noncharacter (U+FFFF) at index 1'],
+    ])(
+      'answers 400 naming the field for %s in the body, and writes nothing',
+      async (_what, escaped, why) => {
+        const before = await notes().countDocuments();
+        const res = await post(`{"facts":"${escaped}"}`).expect(400);
+        expect(res.body).toEqual({
+          statusCode: 400,
+          error: 'Bad Request',
+          message: [`facts must be well-formed text: ${why}`],
+          errors: [
+            {
+              field: 'facts',
+              messages: [`facts must be well-formed text: ${why}`],
+            },
+          ],
+        });
+        expect(res.headers['x-correlation-id']).toMatch(UUID_V7);
+        expect(await notes().countDocuments()).toBe(before);
+      },
+    );
+
+    it('names a nested field by its JSON path', async () => {
+      const res = await request(app.getHttpServer())
+        .post('/probe/echo')
+        .send({ name: 'a', count: 1, notes: ['ok', 'b\u0007'] })
+        .expect(400);
+      expect(res.body.errors).toEqual([
+        {
+          field: 'notes[1]',
+          messages: [
+            'notes[1] must be well-formed text: a control character (U+0007) at index 1',
+          ],
+        },
+      ]);
+    });
+
+    it('checks query strings and path parameters', async () => {
+      const q = await request(app.getHttpServer())
+        .get('/probe/search?q=a%00b')
+        .expect(400);
+      expect(q.body.errors[0].field).toBe('q');
+      await request(app.getHttpServer())
+        .get('/probe/search?q=%E8%AF%81%F0%9F%A7%BE')
+        .expect(200, { q: '证🧾' });
+      const param = await request(app.getHttpServer())
+        .get('/probe/items/a%01b')
+        .expect(400);
+      expect(param.body.message).toEqual([
+        'id must be well-formed text: a control character (U+0001) at index 1',
+      ]);
+      await request(app.getHttpServer())
+        .get('/probe/items/%E8%AF%81')
+        .expect(200, { id: '证' });
+    });
+
+    it('answers 400 for JSON nested 3,000 deep, before anything recursive runs', async () => {
+      const deep = `{"facts":"x","n":${'['.repeat(3000)}${']'.repeat(3000)}}`;
+      const res = await post(deep).expect(400);
+      expect(res.body).toMatchObject({
+        statusCode: 400,
+        message: 'JSON body nests deeper than 32 levels',
+      });
+      // 32 levels are fine (the body is level 1); unknown `n` is then the DTO's 400.
+      const ok = `{"facts":"x","n":${'['.repeat(31)}${']'.repeat(31)}}`;
+      const dto = await post(ok).expect(400);
+      expect(dto.body.message).toEqual(['property n should not exist']);
+    });
+
+    it('answers 413 for a 2 MiB body, 400 for a string over 64 KiB or an array over 1,000', async () => {
+      const huge = await post(
+        JSON.stringify({ facts: 'x'.repeat(2 * 1024 * 1024) }),
+      ).expect(413);
+      expect(huge.body).toMatchObject({
+        statusCode: 413,
+        message: 'Request body exceeds 1mb',
+      });
+      const long = await post(
+        JSON.stringify({ facts: 'x'.repeat(64 * 1024 + 1) }),
+      ).expect(400);
+      expect(long.body.message).toEqual([
+        'facts must be at most 65536 characters long (got 65537)',
+      ]);
+      const many = await request(app.getHttpServer())
+        .post('/probe/echo')
+        .send({ name: 'a', count: 1, notes: Array(1001).fill('n') })
+        .expect(400);
+      expect(many.body.message).toEqual([
+        'notes must contain at most 1000 elements (got 1001)',
+      ]);
+    });
+
+    it('answers 415 for a text or form body on a JSON endpoint, not a 400 for missing fields', async () => {
+      const before = await notes().countDocuments();
+      const text = await post('facts', 'text/plain').expect(415);
+      expect(text.body).toMatchObject({
+        statusCode: 415,
+        message: 'Content-Type must be application/json (got text/plain)',
+      });
+      await post('facts=x', 'application/x-www-form-urlencoded').expect(415);
+      await post('{"facts":"x"}', 'application/json; charset=utf-16').expect(
+        415,
+      );
+      expect(await notes().countDocuments()).toBe(before);
+      // A handler that reads its own body (uploads) takes any type; bodiless requests are fine.
+      await request(app.getHttpServer())
+        .post('/probe/raw')
+        .set('content-type', 'text/plain')
+        .send('file bytes')
+        .expect(201);
+      await request(app.getHttpServer()).post('/probe/raw').expect(201);
     });
   });
 

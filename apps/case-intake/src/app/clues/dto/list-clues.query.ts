@@ -1,10 +1,10 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsCalendarDate } from '@yrd/platform';
 import { CLUE_VIEW_STATUSES, MAX_PAGE_SIZE, type ClueViewStatus } from '@yrd/intake-feature';
 
 const toBoolean = ({ value }: { value: unknown }): unknown => (value === 'true' ? true : value === 'false' ? false : value);
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export class ListCluesQuery {
   @ApiPropertyOptional({ description: 'Bureau to list (auditors and admins only; others get their own bureau, another is a 403)', example: '310118' })
@@ -36,12 +36,12 @@ export class ListCluesQuery {
 
   @ApiPropertyOptional({ description: 'Discovered on or after (YYYY-MM-DD)', format: 'date' })
   @IsOptional()
-  @Matches(ISO_DATE, { message: 'from must be a date YYYY-MM-DD' })
+  @IsCalendarDate()
   from?: string;
 
   @ApiPropertyOptional({ description: 'Discovered on or before (YYYY-MM-DD)', format: 'date' })
   @IsOptional()
-  @Matches(ISO_DATE, { message: 'to must be a date YYYY-MM-DD' })
+  @IsCalendarDate()
   to?: string;
 
   @ApiPropertyOptional({ description: 'Opaque cursor from the previous page’s nextCursor' })
@@ -73,12 +73,12 @@ export class ListCasesQuery {
 
   @ApiPropertyOptional({ description: 'Discovered on or after (YYYY-MM-DD)', format: 'date' })
   @IsOptional()
-  @Matches(ISO_DATE, { message: 'from must be a date YYYY-MM-DD' })
+  @IsCalendarDate()
   from?: string;
 
   @ApiPropertyOptional({ description: 'Discovered on or before (YYYY-MM-DD)', format: 'date' })
   @IsOptional()
-  @Matches(ISO_DATE, { message: 'to must be a date YYYY-MM-DD' })
+  @IsCalendarDate()
   to?: string;
 
   @ApiPropertyOptional({ description: 'Opaque cursor from the previous page’s nextCursor' })

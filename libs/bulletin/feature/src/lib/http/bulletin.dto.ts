@@ -1,9 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { IsCalendarDate, Nested } from '@yrd/platform';
 
 const DIVISION = /^\d{6}$/;
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const KINDS = ['typical-case', 'problem', 'risk-alert'] as const;
 
 export class AudienceDto {
@@ -89,20 +89,17 @@ export class BulletinContentDto {
   @ApiProperty({ type: [AttachmentDto] })
   @IsArray()
   @ArrayMaxSize(50)
-  @ValidateNested({ each: true })
-  @Type(() => AttachmentDto)
+  @Nested(() => AttachmentDto, { each: true })
   attachments!: AttachmentDto[];
 
   @ApiProperty({ type: AudienceDto })
-  @ValidateNested()
-  @Type(() => AudienceDto)
+  @Nested(() => AudienceDto)
   audience!: AudienceDto;
 
   @ApiProperty({ type: [PersonDto] })
   @IsArray()
   @ArrayMaxSize(100)
-  @ValidateNested({ each: true })
-  @Type(() => PersonDto)
+  @Nested(() => PersonDto, { each: true })
   persons!: PersonDto[];
 }
 
@@ -114,8 +111,7 @@ export class ProposeBulletinDto {
   coIssuers!: string[];
 
   @ApiProperty({ type: BulletinContentDto })
-  @ValidateNested()
-  @Type(() => BulletinContentDto)
+  @Nested(() => BulletinContentDto)
   content!: BulletinContentDto;
 }
 
@@ -129,8 +125,7 @@ export class ReasonDto {
 
 export class CorrectBulletinDto extends ReasonDto {
   @ApiProperty({ type: BulletinContentDto })
-  @ValidateNested()
-  @Type(() => BulletinContentDto)
+  @Nested(() => BulletinContentDto)
   content!: BulletinContentDto;
 }
 
@@ -175,12 +170,12 @@ export class SearchBulletinsDto extends FeedQueryDto {
 
   @ApiPropertyOptional({ example: '2026-01-01' })
   @IsOptional()
-  @Matches(ISO_DATE, { message: 'from must be YYYY-MM-DD' })
+  @IsCalendarDate()
   from?: string;
 
   @ApiPropertyOptional({ example: '2026-12-31' })
   @IsOptional()
-  @Matches(ISO_DATE, { message: 'to must be YYYY-MM-DD' })
+  @IsCalendarDate()
   to?: string;
 
 }

@@ -1,7 +1,7 @@
 import { registerDecorator, type ValidationArguments, type ValidationOptions } from 'class-validator';
 import { describeValidator } from '@yrd/platform';
 import { bureauRegistry, parseCreditCode, parsePersonId } from '@yrd/bureaus';
-import { chinaDateOf, compareDates, isIsoDate } from '@yrd/calendar';
+import { chinaDateOf, compareDates, EARLIEST_CASE_DATE, isIsoDate } from '@yrd/calendar';
 
 /**
  * Field checks for intake DTOs. Messages start with the property name, so the platform's
@@ -104,13 +104,14 @@ export const IsWithinRegisteredArea = (options?: ValidationOptions): PropertyDec
     options,
   );
 
-/** A calendar date `YYYY-MM-DD` not after today in China (UTC+8); `now` is injectable for tests. */
+/** A calendar date `YYYY-MM-DD` not after today in China (UTC+8) nor before 1949-10-01; `now` is injectable for tests. */
 export const IsDateNotInFuture = (options?: ValidationOptions & { now?: () => Date }): PropertyDecorator =>
   fieldCheck(
     'isDateNotInFuture',
     (v) => {
       if (!isIsoDate(v)) return 'must be a date YYYY-MM-DD';
       const today = chinaDateOf((options?.now ?? (() => new Date()))());
+      if (compareDates(v, EARLIEST_CASE_DATE) < 0) return `must not be before ${EARLIEST_CASE_DATE}`;
       return compareDates(v, today) > 0 ? `must not be in the future (today is ${today} in China)` : null;
     },
     options,

@@ -1,14 +1,18 @@
 import type { INestApplication, Type } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
+import { NestFactory, Reflector } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { json } from 'express';
 import { Logger } from 'nestjs-pino';
 import pino from 'pino';
 import { ConfigValidationError } from '../config/env.schema';
 import { PlatformConfig } from '../config/platform-config';
 import { basePinoOptions } from '../logging/logger-options';
-import { bodyParserErrorHandler } from './body-errors';
 import { closeObjectSchemas, documentValidatorsInOpenApi } from './openapi-from-validators';
+import { bodyParserErrorHandler, verifyJsonBody } from './body-errors';
+import { EDGE_LIMITS, type EdgeLimits } from './edge-limits';
+import { inputGuard, RouteParamGuardPipe } from './input-guard';
+import { JsonOnlyInterceptor } from './json-only';
 import { createValidationPipe } from './validation';
 
 export interface HttpServiceOptions {
@@ -18,8 +22,10 @@ export interface HttpServiceOptions {
   title?: string;
   description?: string;
   version?: string;
-  /** JSON/urlencoded body limit (default `1mb`); larger bodies get 413. */
+  /** JSON body limit (default `1mb` = 1 MiB); larger bodies get 413. */
   bodyLimit?: string;
+  /** Other edge limits (default {@link EDGE_LIMITS}; see docs/api-limits.md). */
+  limits?: Partial<Omit<EdgeLimits, 'bodyLimit'>>;
   /** Register SIGTERM/SIGINT handlers (default true; tests turn it off). */
   shutdownHooks?: boolean;
 }
@@ -51,8 +57,9 @@ export function setupOpenApi(
 }
 
 /**
- * Create and configure (but do not start) the HTTP app: pino logger, global validation pipe,
- * body limit, OpenAPI, shutdown hooks. Throws if the module cannot be built (e.g.
+ * Create and configure (but do not start) the HTTP app: pino logger, the edge checks (JSON only,
+ * body size, nesting depth, round-trip-safe text, string and array sizes — docs/api-limits.md),
+ * global validation pipe, OpenAPI, shutdown hooks. Throws if the module cannot be built (e.g.
  * {@link ConfigValidationError}).
  */
 export async function createHttpApp(
@@ -65,15 +72,24 @@ export async function createHttpApp(
     autoFlushLogs: false,
     abortOnError: false,
     forceCloseConnections: true,
+    // Only the JSON parser below: a form or text body is a 415, not an empty DTO.
+    bodyParser: false,
   });
   app.useLogger(app.get(Logger));
   app.flushLogs();
 
-  const limit = opts.bodyLimit ?? '1mb';
-  app.useBodyParser('json', { limit });
-  app.useBodyParser('urlencoded', { limit, extended: true });
-  app.use(bodyParserErrorHandler(limit));
-  app.useGlobalPipes(createValidationPipe());
+  const limits: EdgeLimits = {
+    ...EDGE_LIMITS,
+    ...opts.limits,
+    bodyLimit: opts.bodyLimit ?? EDGE_LIMITS.bodyLimit,
+  };
+  app.use(
+    json({ limit: limits.bodyLimit, verify: verifyJsonBody(limits.maxDepth) }),
+  );
+  app.use(bodyParserErrorHandler(limits.bodyLimit));
+  app.use(inputGuard(limits));
+  app.useGlobalInterceptors(new JsonOnlyInterceptor(app.get(Reflector)));
+  app.useGlobalPipes(new RouteParamGuardPipe(limits), createValidationPipe());
   app.disable('x-powered-by');
   setupOpenApi(app, opts);
   if (opts.shutdownHooks ?? true) {

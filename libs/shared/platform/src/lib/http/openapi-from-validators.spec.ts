@@ -3,7 +3,7 @@ import { Test } from '@nestjs/testing';
 import { ApiProperty, ApiPropertyOptional, DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateNested, registerDecorator } from 'class-validator';
-import { closeObjectSchemas, describeValidator, documentValidatorsInOpenApi, isSemanticConstraint } from './openapi-from-validators';
+import { closeObjectSchemas, describeValidator, documentValidatorsInOpenApi, isSemanticFailure } from './openapi-from-validators';
 
 const IsCheckDigitCode = (): PropertyDecorator => (target, propertyName) =>
   registerDecorator({ name: 'isCheckDigitCode', target: target.constructor, propertyName: propertyName as string, validator: { validate: () => true } });
@@ -120,7 +120,10 @@ describe('the OpenAPI document says what the validators enforce', () => {
   });
 
   it('knows which failures are semantic (422) rather than a schema mismatch (400)', () => {
-    expect(isSemanticConstraint('isCheckDigitCode')).toBe(true);
-    expect(isSemanticConstraint('isInt')).toBe(false);
+    expect(isSemanticFailure('isCheckDigitCode', '123456')).toBe(true);
+    expect(isSemanticFailure('isCheckDigitCode', '12345X')).toBe(false);
+    expect(isSemanticFailure('isInt', 1.5)).toBe(false);
+    expect(isSemanticFailure('isCalendarDate', '1900-01-01')).toBe(true);
+    expect(isSemanticFailure('isCalendarDate', '2026-02-30')).toBe(false);
   });
 });

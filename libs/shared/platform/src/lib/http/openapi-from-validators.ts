@@ -11,7 +11,8 @@ type Schema = Record<string, unknown>;
 /**
  * What a custom validator guarantees, in JSON Schema terms, for the published contract. A check
  * the schema cannot express (a check character, a date relative to today, a registered bureau)
- * is `semantic`: data that fails only such checks matches the schema and is answered 422, not 400.
+ * is `semantic`: a value that satisfies the declared schema but fails such a check is answered
+ * 422 (valid per the contract, refused by the domain), one that does not satisfy it 400.
  */
 export interface ValidatorContract {
   schema?: Schema;
@@ -25,10 +26,29 @@ export function describeValidator(name: string, contract: ValidatorContract): vo
   customContracts.set(name, contract);
 }
 
-/** True when failing `constraint` means "valid per the schema, refused by the domain" (422). */
-export function isSemanticConstraint(constraint: string): boolean {
-  return customContracts.get(constraint)?.semantic === true;
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** Whether `value` satisfies the few keywords a custom contract declares (type string, pattern, format date). */
+function satisfies(value: unknown, schema: Schema): boolean {
+  if (schema['type'] === 'string' && typeof value !== 'string') return false;
+  if (typeof schema['pattern'] === 'string' && !(typeof value === 'string' && new RegExp(schema['pattern'], 'u').test(value))) return false;
+  if (schema['format'] === 'date') {
+    const m = typeof value === 'string' ? ISO_DATE.exec(value) : null;
+    if (!m) return false;
+    const day = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+    if (day.toISOString().slice(0, 10) !== value) return false;
+  }
+  return true;
 }
+
+/** True when `value` failing `constraint` means "valid per the schema, refused by the domain" (422). */
+export function isSemanticFailure(constraint: string, value: unknown): boolean {
+  const contract = customContracts.get(constraint);
+  return contract?.semantic === true && satisfies(value, contract.schema ?? {});
+}
+
+// The platform's own calendar-date check (dto-decorators.ts): a real day, bounds the schema cannot say.
+describeValidator('isCalendarDate', { schema: { type: 'string', format: 'date' }, semantic: true });
 
 type ValidationType = (typeof ValidationTypes)[keyof typeof ValidationTypes];
 const CONDITIONAL: ValidationType = 'conditionalValidation';

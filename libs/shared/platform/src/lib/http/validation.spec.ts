@@ -81,14 +81,15 @@ describe('global validation pipe', () => {
 });
 
 describe('schema mismatch (400) vs domain refusal of schema-valid data (422)', () => {
-  const failure = (constraint: string): ValidationError =>
-    Object.assign(new ValidationError(), { property: 'code', constraints: { [constraint]: `code fails ${constraint}` }, children: [] });
+  const failure = (constraint: string, value: unknown = '11010519491231002X'): ValidationError =>
+    Object.assign(new ValidationError(), { property: 'code', value, constraints: { [constraint]: `code fails ${constraint}` }, children: [] });
 
   it('answers 422 when only checks the schema cannot express failed', () => {
     describeValidator('isWithCheckCharacter', { schema: { type: 'string', pattern: '^[0-9]{17}[0-9X]$' }, semantic: true });
     const e = validationExceptionFactory([failure('isWithCheckCharacter')]);
     expect(e.getStatus()).toBe(422);
     expect(e.getResponse()).toMatchObject({ statusCode: 422, errors: [{ field: 'code' }] });
+    expect(validationExceptionFactory([failure('isWithCheckCharacter', '123')]).getStatus()).toBe(400);
   });
 
   it('answers 400 when any failed check is in the schema', () => {

@@ -5,7 +5,7 @@ import {
   ValidationPipe,
   type ValidationError,
 } from '@nestjs/common';
-import { isSemanticConstraint } from './openapi-from-validators';
+import { isSemanticFailure } from './openapi-from-validators';
 
 /** One invalid field: its dotted path (`items.0.name`) and what is wrong with it. */
 export interface FieldError {
@@ -13,10 +13,26 @@ export interface FieldError {
   messages: string[];
 }
 
+const MESSAGE_PREFIXES = [
+  '',
+  'each value in ',
+  'nested property ',
+  'each value in nested property ',
+];
+
+/** `count must…`, `each value in items must…`: name the property by its full path. */
+function withPath(message: string, property: string, field: string): string {
+  for (const prefix of MESSAGE_PREFIXES)
+    if (message.startsWith(`${prefix}${property} `))
+      return `${prefix}${field}${message.slice(prefix.length + property.length)}`;
+  return message;
+}
+
 /** Flatten class-validator's tree into dotted paths; messages name the full path. */
 export function flattenValidationErrors(
   errors: ValidationError[],
   parent = '',
+  parentProperty = '',
 ): FieldError[] {
   const out: FieldError[] = [];
   for (const error of errors) {
@@ -25,23 +41,26 @@ export function flattenValidationErrors(
     if (constraints.length > 0) {
       out.push({
         field,
+        // An array element's error (`items.0`) words its message after the array (`items`).
         messages: constraints.map((m) =>
-          m.startsWith(`${error.property} `)
-            ? `${field}${m.slice(error.property.length)}`
-            : m,
+          /^\d+$/.test(error.property) && parentProperty
+            ? withPath(m, parentProperty, parent)
+            : withPath(m, error.property, field),
         ),
       });
     }
     if (error.children && error.children.length > 0)
-      out.push(...flattenValidationErrors(error.children, field));
+      out.push(
+        ...flattenValidationErrors(error.children, field, error.property),
+      );
   }
   return out;
 }
 
-/** The names of every failed constraint in class-validator's tree (`isInt`, `isCreditCode`, …). */
-function failedConstraints(errors: ValidationError[]): string[] {
+/** Every failed constraint in class-validator's tree (`isInt`, `isCreditCode`, …) with the value it saw. */
+function failedConstraints(errors: ValidationError[]): Array<{ name: string; value: unknown }> {
   return errors.flatMap((e) => [
-    ...Object.keys(e.constraints ?? {}),
+    ...Object.keys(e.constraints ?? {}).map((name) => ({ name, value: e.value })),
     ...failedConstraints(e.children ?? []),
   ]);
 }
@@ -57,7 +76,7 @@ export function validationExceptionFactory(
 ): HttpException {
   const fieldErrors = flattenValidationErrors(errors);
   const failed = failedConstraints(errors);
-  const semantic = failed.length > 0 && failed.every(isSemanticConstraint);
+  const semantic = failed.length > 0 && failed.every((f) => isSemanticFailure(f.name, f.value));
   if (semantic) {
     return new HttpException(
       {

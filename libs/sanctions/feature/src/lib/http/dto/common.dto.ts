@@ -1,7 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
 
-export const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 export const DIVISION = /^\d{6}$/;
 export const CREDIT_CODE = /^[0-9A-HJ-NPQRTUWXY]{18}$/;
 export const PERSON_ID = /^\d{17}[\dX]$/;

@@ -1,12 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsOptional, Matches, ValidateNested } from 'class-validator';
+import { IsOptional, Matches } from 'class-validator';
+import { Nested } from '@yrd/platform';
 import { CaseFactsDto } from './exemption.dto';
 
 export class SuggestDto {
   @ApiProperty({ type: CaseFactsDto, description: "The case's facts; the bureau and caseDate decide the region and the standard version" })
-  @ValidateNested()
-  @Type(() => CaseFactsDto)
+  @Nested(() => CaseFactsDto)
   facts!: CaseFactsDto;
 
   @ApiPropertyOptional({ description: 'The standard a joint action names (统一裁量)', example: 'yrd-advertising-absolute-terms' })

@@ -1,7 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsObject, IsOptional, IsString, Matches, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
-import { CREDIT_CODE, DIVISION, ISO_DATE, PERSON_ID } from './common.dto';
+import { IsBoolean, IsIn, IsInt, IsObject, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { IsCalendarDate, Nested } from '@yrd/platform';
+import { EARLIEST_CASE_DATE } from '@yrd/calendar';
+import { MAX_CASE_AMOUNT_FEN, MAX_VIOLATION_DAYS } from '@yrd/exemption-domain';
+import { CREDIT_CODE, DIVISION, PERSON_ID } from './common.dto';
 
 export class SubjectRefDto {
   @ApiPropertyOptional()
@@ -24,12 +26,12 @@ export class SubjectRefDto {
 export class CorrectionDto {
   @ApiPropertyOptional({ format: 'date', description: 'Deadline in the correction order (责令改正期限)' })
   @IsOptional()
-  @Matches(ISO_DATE, { message: 'orderedBy must be a date YYYY-MM-DD' })
+  @IsCalendarDate()
   orderedBy?: string;
 
   @ApiPropertyOptional({ format: 'date', description: 'Day the party corrected' })
   @IsOptional()
-  @Matches(ISO_DATE, { message: 'correctedOn must be a date YYYY-MM-DD' })
+  @IsCalendarDate({ notBefore: EARLIEST_CASE_DATE, notInFuture: true })
   correctedOn?: string;
 }
 
@@ -38,18 +40,21 @@ export class AmountsDto {
   @IsOptional()
   @IsInt()
   @Min(0)
+  @Max(MAX_CASE_AMOUNT_FEN)
   goodsValueFen?: number;
 
   @ApiPropertyOptional({ description: '违法所得, fen' })
   @IsOptional()
   @IsInt()
   @Min(0)
+  @Max(MAX_CASE_AMOUNT_FEN)
   illegalIncomeFen?: number;
 
   @ApiPropertyOptional({ description: '销售金额, fen' })
   @IsOptional()
   @IsInt()
   @Min(0)
+  @Max(MAX_CASE_AMOUNT_FEN)
   salesFen?: number;
 }
 
@@ -65,8 +70,7 @@ export class CaseFactsDto {
   bureau!: string;
 
   @ApiProperty({ type: SubjectRefDto })
-  @ValidateNested()
-  @Type(() => SubjectRefDto)
+  @Nested(() => SubjectRefDto)
   subject!: SubjectRefDto;
 
   @ApiProperty({ example: 'advertising.absolute-terms' })
@@ -74,18 +78,16 @@ export class CaseFactsDto {
   violationKind!: string;
 
   @ApiProperty({ format: 'date', description: 'Day the case is judged on (lists in force that day apply)' })
-  @Matches(ISO_DATE, { message: 'caseDate must be a date YYYY-MM-DD' })
+  @IsCalendarDate({ notBefore: EARLIEST_CASE_DATE })
   caseDate!: string;
 
   @ApiPropertyOptional({ format: 'date' })
   @IsOptional()
-  @Matches(ISO_DATE, { message: 'discoveredOn must be a date YYYY-MM-DD' })
+  @IsCalendarDate({ notBefore: EARLIEST_CASE_DATE, notInFuture: true })
   discoveredOn?: string;
 
   @ApiPropertyOptional({ type: CorrectionDto })
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => CorrectionDto)
+  @Nested(() => CorrectionDto, { optional: true })
   correction?: CorrectionDto;
 
   @ApiPropertyOptional({ enum: ['none', 'minor', 'serious'] })
@@ -99,15 +101,14 @@ export class CaseFactsDto {
   noSubjectiveFaultProven?: boolean;
 
   @ApiPropertyOptional({ type: AmountsDto })
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => AmountsDto)
+  @Nested(() => AmountsDto, { optional: true })
   amounts?: AmountsDto;
 
   @ApiPropertyOptional()
   @IsOptional()
   @IsInt()
   @Min(0)
+  @Max(MAX_VIOLATION_DAYS)
   violationDays?: number;
 
   @ApiPropertyOptional({ description: 'Yes/no facts named by list items, e.g. { "ownPremisesOrSelfMedia": true }', type: 'object', additionalProperties: { type: 'boolean' } })

@@ -1,8 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsOptional, IsString, Matches, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
-import { LICENCE_TYPES, PENALTY_KINDS, RESPONSIBLE_ROLES } from '@yrd/sanctions-domain';
-import { DIVISION, ISO_DATE, PartyDto, PERSON_ID } from './common.dto';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { IsCalendarDate, Nested } from '@yrd/platform';
+import { LICENCE_TYPES, MAX_AMOUNT_FEN, MAX_EMPLOYMENT_RESTRICTION_YEARS, MAX_SUSPENSION_MONTHS, PENALTY_KINDS, RESPONSIBLE_ROLES } from '@yrd/sanctions-domain';
+import { DIVISION, PartyDto, PERSON_ID } from './common.dto';
 import { CaseFactsDto } from './exemption.dto';
 
 const CODE = /^[a-z][a-z0-9-]*(\.[a-z0-9-]+)*$/;
@@ -29,6 +29,7 @@ export class PenaltyDto {
   @IsOptional()
   @IsInt()
   @Min(1)
+  @Max(MAX_AMOUNT_FEN)
   amountFen?: number;
 
   @ApiPropertyOptional({ description: 'confiscation of property / production suspension' })
@@ -38,21 +39,21 @@ export class PenaltyDto {
   description?: string;
 
   @ApiPropertyOptional({ type: LicenceDto })
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => LicenceDto)
+  @Nested(() => LicenceDto, { optional: true })
   licence?: LicenceDto;
 
   @ApiPropertyOptional({ description: 'licence suspension: months' })
   @IsOptional()
   @IsInt()
   @Min(1)
+  @Max(MAX_SUSPENSION_MONTHS)
   months?: number;
 
-  @ApiPropertyOptional({ description: 'employment restriction: years' })
+  @ApiPropertyOptional({ description: 'employment restriction: years (a ban for life is a sanction, not a penalty term)', minimum: 1, maximum: MAX_EMPLOYMENT_RESTRICTION_YEARS })
   @IsOptional()
   @IsInt()
   @Min(1)
+  @Max(MAX_EMPLOYMENT_RESTRICTION_YEARS)
   years?: number;
 }
 
@@ -75,8 +76,7 @@ export class ResponsiblePersonDto {
 /** 裁量: the facts the fine was weighed on; the service computes the suggestion and records the basis. */
 export class DiscretionClaimDto {
   @ApiProperty({ type: CaseFactsDto, description: 'Case facts as for POST /discretion/suggest' })
-  @ValidateNested()
-  @Type(() => CaseFactsDto)
+  @Nested(() => CaseFactsDto)
   facts!: CaseFactsDto;
 
   @ApiPropertyOptional({ description: 'The standard a joint action names (统一裁量); default: the one in force for the bureau', example: 'yrd-advertising-absolute-terms' })
@@ -115,15 +115,13 @@ export class PenaltyDecisionDto {
   issuingBureau!: string;
 
   @ApiProperty({ type: PartyDto })
-  @ValidateNested()
-  @Type(() => PartyDto)
+  @Nested(() => PartyDto)
   subject!: PartyDto;
 
   @ApiProperty({ type: [ResponsiblePersonDto], description: '法定代表人、直接负责的主管人员和其他直接责任人员' })
   @IsArray()
   @ArrayMaxSize(50)
-  @ValidateNested({ each: true })
-  @Type(() => ResponsiblePersonDto)
+  @Nested(() => ResponsiblePersonDto, { each: true })
   responsiblePersons!: ResponsiblePersonDto[];
 
   @ApiProperty({ description: 'Recognition category', example: 'advertising' })
@@ -158,12 +156,11 @@ export class PenaltyDecisionDto {
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(20)
-  @ValidateNested({ each: true })
-  @Type(() => PenaltyDto)
+  @Nested(() => PenaltyDto, { each: true })
   penalties!: PenaltyDto[];
 
   @ApiProperty({ format: 'date', example: '2026-03-02' })
-  @Matches(ISO_DATE, { message: 'decisionDate must be a date YYYY-MM-DD' })
+  @IsCalendarDate()
   decisionDate!: string;
 
   @ApiProperty({ type: [String], enum: ['serious-violation-list'], description: 'Listings decided with the penalty' })
@@ -172,16 +169,13 @@ export class PenaltyDecisionDto {
   listings!: string[];
 
   @ApiPropertyOptional({ type: DiscretionClaimDto, description: '裁量: weigh the fine against the discretion standard (a departure needs a justification)' })
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => DiscretionClaimDto)
+  @Nested(() => DiscretionClaimDto, { optional: true })
   discretion?: DiscretionClaimDto;
 }
 
 export class CorrectDecisionDto {
   @ApiProperty({ type: PenaltyDecisionDto, description: 'The whole corrected decision' })
-  @ValidateNested()
-  @Type(() => PenaltyDecisionDto)
+  @Nested(() => PenaltyDecisionDto)
   decision!: PenaltyDecisionDto;
 
   @ApiProperty()
@@ -200,6 +194,6 @@ export class RevokeDecisionDto {
 
   @ApiPropertyOptional({ format: 'date' })
   @IsOptional()
-  @Matches(ISO_DATE, { message: 'revokedOn must be a date YYYY-MM-DD' })
+  @IsCalendarDate()
   revokedOn?: string;
 }

@@ -1,8 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsOptional, IsString, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import { IsBoolean, IsIn, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { IsCalendarDate, Nested } from '@yrd/platform';
 import { SENTENCES } from '@yrd/sanctions-domain';
-import { CREDIT_CODE, DIVISION, ISO_DATE, PartyDto, PERSON_ID } from './common.dto';
+import { CREDIT_CODE, DIVISION, PartyDto, PERSON_ID } from './common.dto';
 
 export class CheckQuery {
   @ApiPropertyOptional({ description: 'Credit code of an organisation (one of creditCode / personId)' })
@@ -22,7 +22,7 @@ export class CheckQuery {
 
   @ApiPropertyOptional({ description: 'Day to answer for (default today, China time)', format: 'date' })
   @IsOptional()
-  @Matches(ISO_DATE, { message: 'on must be a date YYYY-MM-DD' })
+  @IsCalendarDate()
   on?: string;
 }
 
@@ -57,8 +57,7 @@ export class CourtJudgmentDto {
   region?: string;
 
   @ApiProperty({ type: PersonDto })
-  @ValidateNested()
-  @Type(() => PersonDto)
+  @Nested(() => PersonDto)
   person!: PersonDto;
 
   @ApiProperty({ example: '生产、销售有毒、有害食品罪' })
@@ -76,7 +75,7 @@ export class CourtJudgmentDto {
   sentence!: string;
 
   @ApiProperty({ format: 'date' })
-  @Matches(ISO_DATE, { message: 'effectiveOn must be a date YYYY-MM-DD' })
+  @IsCalendarDate()
   effectiveOn!: string;
 }
 
@@ -86,8 +85,7 @@ export class ListingDto {
   kind!: 'operating-abnormality' | 'serious-violation-list';
 
   @ApiProperty({ type: PartyDto })
-  @ValidateNested()
-  @Type(() => PartyDto)
+  @Nested(() => PartyDto)
   subject!: PartyDto;
 
   @ApiProperty({ description: 'Number of the listing decision' })
@@ -97,12 +95,12 @@ export class ListingDto {
   documentNumber!: string;
 
   @ApiProperty({ format: 'date' })
-  @Matches(ISO_DATE, { message: 'start must be a date YYYY-MM-DD' })
+  @IsCalendarDate()
   start!: string;
 
   @ApiPropertyOptional({ format: 'date', description: 'Last day (inclusive); open-ended when absent' })
   @IsOptional()
-  @Matches(ISO_DATE, { message: 'until must be a date YYYY-MM-DD' })
+  @IsCalendarDate()
   until?: string;
 
   @ApiProperty()
@@ -127,6 +125,6 @@ export class RepairDto {
 
   @ApiPropertyOptional({ format: 'date' })
   @IsOptional()
-  @Matches(ISO_DATE, { message: 'liftedOn must be a date YYYY-MM-DD' })
+  @IsCalendarDate()
   liftedOn?: string;
 }
