@@ -240,9 +240,13 @@ export type DeliverReferral = Command<'DeliverReferral', Record<string, never>>;
 export type AcceptReferral = Command<'AcceptReferral', { by: string }>;
 export type RejectReferral = Command<'RejectReferral', { by: string; reason: string }>;
 export type DisputeJurisdiction = Command<'DisputeJurisdiction', { by: string; reason: string }>;
+/**
+ * `by` is the caller's own bureau. `jointMechanismCoordinator`: the caller coordinates the
+ * cross-province joint mechanism (it may designate only where the dispute named that mechanism).
+ */
 export type DesignateJurisdiction = Command<
   'DesignateJurisdiction',
-  { by: string; designatedBureau: string; reason?: string }
+  { by: string; designatedBureau: string; reason?: string; jointMechanismCoordinator?: boolean }
 >;
 /** Passing it on to yet another bureau: never allowed to the receiver (不得再自行移送). */
 export type TransferReferral = Command<'TransferReferral', { by: string; toBureau: string }>;
@@ -291,6 +295,9 @@ export function decide(
   if (state.status === 'none') return refuse('NOT_FOUND', 'no such referral');
   const s = state;
   const id = s.referralId;
+  // Who may act is checked before the state: a bureau with no say learns nothing of the referral's state.
+  const actor = permittedActor(command, s, context);
+  if (actor) return actor;
 
   switch (command.type) {
     case 'DeliverReferral': {
@@ -299,14 +306,10 @@ export function decide(
     }
     case 'AcceptReferral': {
       if (s.status !== 'delivered') return refuseIn(s);
-      const actor = requireReceiver(s, command.data.by);
-      if (actor) return actor;
       return ok([{ type: 'referral.accepted', data: { referralId: id, bureau: s.toBureau, acceptedAt: at } }]);
     }
     case 'RejectReferral': {
       if (s.status !== 'delivered') return refuseIn(s);
-      const actor = requireReceiver(s, command.data.by);
-      if (actor) return actor;
       if (s.designated) return designatedIsBinding(s);
       if (!isNonEmpty(command.data.reason)) return refuse('REASON_REQUIRED', 'a rejection needs a reason');
       return ok([
@@ -318,8 +321,6 @@ export function decide(
     }
     case 'DisputeJurisdiction': {
       if (s.status !== 'delivered') return refuseIn(s);
-      const actor = requireReceiver(s, command.data.by);
-      if (actor) return actor;
       if (s.designated) return designatedIsBinding(s);
       if (!isNonEmpty(command.data.reason)) return refuse('REASON_REQUIRED', 'a jurisdiction dispute needs a reason');
       const authority = context.registry.designatingAuthorityFor(s.fromBureau, s.toBureau, context.designatingPolicy);
@@ -340,14 +341,7 @@ export function decide(
     case 'DesignateJurisdiction': {
       if (s.status !== 'disputed')
         return refuseIn(s, { delivered: 'REFERRAL_NOT_DISPUTED', accepted: 'REFERRAL_NOT_DISPUTED' });
-      const authority = s.designatingAuthority ?? '';
-      if (command.data.by !== authority) {
-        return refuse(
-          'NOT_DESIGNATING_AUTHORITY',
-          `only ${authority} (the common superior or the joint mechanism) may designate jurisdiction here`,
-          RULES.DESIGNATION,
-        );
-      }
+      const authority = designatingAuthorityOf(s, context);
       const target = command.data.designatedBureau;
       if (!context.registry.findBureau(target)) return refuse('UNKNOWN_BUREAU', `bureau ${target} is not registered`);
       if (context.registry.findBureau(authority) && !context.registry.isWithinJurisdiction(authority, target)) {
@@ -387,8 +381,6 @@ export function decide(
       if (s.status !== 'accepted') {
         return refuseIn(s, { delivered: 'REFERRAL_NOT_ACCEPTED', 'feedback-submitted': 'FEEDBACK_ALREADY_SUBMITTED' });
       }
-      const actor = requireReceiver(s, command.data.by);
-      if (actor) return actor;
       const d = command.data;
       if (!HANDLING_OUTCOMES.includes(d.outcome))
         return refuse('INVALID_COMMAND', `unknown outcome ${String(d.outcome)}`);
@@ -416,9 +408,6 @@ export function decide(
     }
     case 'CloseReferral': {
       if (s.status !== 'feedback-submitted' && s.status !== 'rejected') return refuseIn(s, {}, 'REFERRAL_NOT_CLOSABLE');
-      if (command.data.by !== s.fromBureau && command.data.by !== s.toBureau) {
-        return refuse('ACTOR_NOT_PERMITTED', 'only the referring or the receiving bureau may close a referral');
-      }
       return ok([
         {
           type: 'referral.closed',
@@ -518,6 +507,54 @@ function delivered(referralId: string, toBureau: string, now: Date, context: Dom
       checkDeadline: workingDayDeadline(receivedOn, REFERRAL_CHECK_WORKING_DAYS, context.calendar),
     },
   };
+}
+
+/**
+ * The actor check, before any state check. Receiver's acts: accept, reject, dispute, feedback.
+ * Closing: the referring or the receiving bureau. Designating: only the authority the dispute names
+ * (the common superior's own bureau; for a cross-province dispute, a coordinator of the joint
+ * mechanism). System commands (delivery, deadlines) carry no actor.
+ */
+function permittedActor(
+  command: Exclude<ReferralCommand, CreateReferral>,
+  s: ReferralRecord,
+  context: DomainContext,
+): { ok: false; error: DomainError } | undefined {
+  switch (command.type) {
+    case 'AcceptReferral':
+    case 'RejectReferral':
+    case 'DisputeJurisdiction':
+    case 'SubmitFeedback':
+      return requireReceiver(s, command.data.by);
+    case 'CloseReferral':
+      return command.data.by === s.fromBureau || command.data.by === s.toBureau
+        ? undefined
+        : refuse('ACTOR_NOT_PERMITTED', 'only the referring or the receiving bureau may close a referral');
+    case 'DesignateJurisdiction': {
+      const authority = designatingAuthorityOf(s, context);
+      const isBureau = context.registry.findBureau(authority) !== undefined;
+      const permitted = isBureau ? command.data.by === authority : command.data.jointMechanismCoordinator === true;
+      return permitted
+        ? undefined
+        : refuse(
+            'NOT_DESIGNATING_AUTHORITY',
+            isBureau
+              ? `only ${authority}, the common superior, may designate jurisdiction here; ${command.data.by} may not`
+              : `only a coordinator of ${authority} (the joint mechanism for cross-province disputes) may designate jurisdiction here`,
+            RULES.DESIGNATION,
+          );
+    }
+    default:
+      return undefined;
+  }
+}
+
+/** The authority the dispute named; before a dispute, the one it would name (the parties' common superior). */
+function designatingAuthorityOf(s: ReferralRecord, context: DomainContext): string {
+  return (
+    s.designatingAuthority ??
+    context.registry.designatingAuthorityFor(s.fromBureau, s.toBureau, context.designatingPolicy).authority
+  );
 }
 
 function requireReceiver(s: ReferralRecord, by: string): { ok: false; error: DomainError } | undefined {
