@@ -435,6 +435,10 @@ function requireChecking(
   state: ClueState,
   by: string,
 ): Result<Extract<ClueState, { status: 'checking' }>, DomainError> {
+  // Who may act before the state: another bureau is not told whether the clue was referred or decided.
+  const owner = state.status === 'none' ? undefined : 'bureau' in state ? state.bureau : state.discoveringBureau;
+  if (owner !== undefined && owner !== by)
+    return refuse('ACTOR_NOT_PERMITTED', `only bureau ${owner}, which holds this clue, may do this`);
   switch (state.status) {
     case 'none':
       return refuse('NOT_FOUND', 'no such clue');
