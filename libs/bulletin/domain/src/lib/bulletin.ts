@@ -1,5 +1,5 @@
 import { fail, ok, type Result } from '@yrd/referral-domain';
-import type { NaturalPerson } from './masking';
+import type { NaturalPerson } from '@yrd/bureaus';
 
 /**
  * A joint bulletin (信息通报): proposed by one bureau, co-signed by every co-issuing region, published
