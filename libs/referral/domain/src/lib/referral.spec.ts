@@ -468,6 +468,26 @@ describe('Referral', () => {
     });
   });
 
+  describe('AttachReferralEvidence (evidence notarized for the clue after the referral opened)', () => {
+    const SHA = 'b'.repeat(64);
+    const attach = (by: string, evidenceId = 'ev-3'): Referral.AttachReferralEvidence => ({ type: 'AttachReferralEvidence', data: { by, evidenceId, sha256: SHA } });
+
+    it('the referring bureau links it, once; evolve lists it after the evidence the referral opened with', () => {
+      const attached = events(referral().given(delivered()).when(attach(QINGPU), t1));
+      expect(attached).toEqual([
+        { type: 'referral.evidence-attached', data: { referralId: 'r1', evidenceId: 'ev-3', sha256: SHA, attachedBy: QINGPU, attachedAt: t1.toISOString() } },
+      ]);
+      const given = [...delivered(), ...attached];
+      expect(referral().given(given).state).toMatchObject({ status: 'delivered', evidenceRefs: ['ev-1', 'ev-2', 'ev-3'] });
+      expect(events(referral().given(given).when(attach(QINGPU), t1))).toEqual([]);
+    });
+
+    it('nobody else adds evidence to the referral', () => {
+      expect(error(referral().given(delivered()).when(attach(JIASHAN), t1)).code).toBe('ACTOR_NOT_PERMITTED');
+      expect(error(referral().given(delivered()).when(attach(WUJIANG), t1)).code).toBe('ACTOR_NOT_PERMITTED');
+    });
+  });
+
   describe('CloseReferral', () => {
     const withFeedback = () => [...accepted(), ...events(referral().given(accepted()).when(feedback(JIASHAN), t1))];
 

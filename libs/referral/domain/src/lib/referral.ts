@@ -132,7 +132,14 @@ export type ReferralOverdueEscalated = DomainEvent<
   { referralId: string; bureau: string; dueDate: IsoDate; escalatedAt: string }
 >;
 
+/** Evidence notarized for the clue after the referral was opened, linked to it (the notary's entry id). */
+export type ReferralEvidenceAttached = DomainEvent<
+  'referral.evidence-attached',
+  { referralId: string; evidenceId: string; sha256: string; attachedBy: string; attachedAt: string }
+>;
+
 export type ReferralEvent =
+  | ReferralEvidenceAttached
   | ReferralCreated
   | ReferralDelivered
   | ReferralAccepted
@@ -167,6 +174,8 @@ export interface ReferralRecord {
   designatingAuthority?: string;
   /** Jurisdiction was designated: binding on the designated bureau. */
   designated: boolean;
+  /** The clue's evidence: given when the referral opened, and linked since. */
+  evidenceRefs: string[];
   /** The due date a reminder was last sent for (at most one reminder per due date). */
   remindedFor?: IsoDate;
   /** The due date the referral was last escalated as overdue for (at most once per due date). */
@@ -186,6 +195,7 @@ export function evolve(state: ReferralState, event: ReferralEvent): ReferralStat
       fromBureau: data.fromBureau,
       toBureau: data.toBureau,
       designated: false,
+      evidenceRefs: [...data.evidenceRefs],
     };
   }
   if (state.status === 'none') return state;
@@ -210,6 +220,8 @@ export function evolve(state: ReferralState, event: ReferralEvent): ReferralStat
       return { ...state, remindedFor: data.dueDate };
     case 'referral.overdue-escalated':
       return { ...state, escalatedFor: data.dueDate };
+    case 'referral.evidence-attached':
+      return state.evidenceRefs.includes(data.evidenceId) ? state : { ...state, evidenceRefs: [...state.evidenceRefs, data.evidenceId] };
     default: {
       const _exhaustive: never = type;
       return _exhaustive;
@@ -268,7 +280,14 @@ export type RemindDeadline = Command<'RemindDeadline', { dueDate: IsoDate }>;
  */
 export type EscalateOverdue = Command<'EscalateOverdue', { dueDate: IsoDate }>;
 
+/**
+ * Link evidence notarized for the referral's clue after the referral opened. `by` is the bureau
+ * that uploaded it: only the referring bureau (the clue's) adds evidence. Twice changes nothing.
+ */
+export type AttachReferralEvidence = Command<'AttachReferralEvidence', { by: string; evidenceId: string; sha256: string }>;
+
 export type ReferralCommand =
+  | AttachReferralEvidence
   | CreateReferral
   | DeliverReferral
   | AcceptReferral
@@ -420,6 +439,15 @@ export function decide(
         },
       ]);
     }
+    case 'AttachReferralEvidence': {
+      const { evidenceId, sha256 } = command.data;
+      if (!isNonEmpty(evidenceId) || !/^[0-9a-f]{64}$/.test(sha256 ?? ''))
+        return refuse('INVALID_COMMAND', 'evidenceId and a SHA-256 (64 hex digits) are required');
+      if (s.evidenceRefs.includes(evidenceId)) return ok([]);
+      return ok([
+        { type: 'referral.evidence-attached', data: { referralId: id, evidenceId, sha256, attachedBy: command.data.by, attachedAt: at } },
+      ]);
+    }
     case 'RecomputeReferralDeadline': {
       if (!s.checkDeadline || s.status === 'closed') return ok([]);
       const next = recomputed(s.checkDeadline, context.calendar);
@@ -526,6 +554,10 @@ function permittedActor(
     case 'DisputeJurisdiction':
     case 'SubmitFeedback':
       return requireReceiver(s, command.data.by);
+    case 'AttachReferralEvidence':
+      return command.data.by === s.fromBureau
+        ? undefined
+        : refuse('ACTOR_NOT_PERMITTED', `only the referring bureau ${s.fromBureau} adds evidence to its referral`);
     case 'CloseReferral':
       return command.data.by === s.fromBureau || command.data.by === s.toBureau
         ? undefined
