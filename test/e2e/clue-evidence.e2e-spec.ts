@@ -33,7 +33,7 @@ describe('evidence uploaded after a clue is submitted is linked to the clue and 
   });
 
   /** POST /evidence as the Qingpu officer, raw body, metadata in the header (as a capture tool does). */
-  async function upload(clueId: string, file: Buffer): Promise<{ status: number; body: any }> {
+  async function upload(clueId: string, file: Buffer): Promise<{ status: number; body: unknown }> {
     const token = mintToken(devUser('officer-qp-1'), { secret: E2E_JWT_SECRET });
     const res = await fetch(`${system.url('evidence-notary')}/evidence`, {
       method: 'POST',

@@ -1,6 +1,6 @@
 import type { Principal, ScopedBureau } from '@yrd/auth';
 import { bundledNotices, HolidayCalendar } from '@yrd/calendar';
-import { Referral, refuse } from '@yrd/referral-domain';
+import { refuse } from '@yrd/referral-domain';
 import { DomainRefusal } from '../errors';
 import type { StreamRepository } from '../repositories';
 import { runCommand } from './command-runner';
