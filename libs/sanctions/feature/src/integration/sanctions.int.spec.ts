@@ -136,6 +136,14 @@ describe('sanctions: recognition, shared sanctions, exemptions on the real serve
       const outsider = await toTransfer().post(`/recognitions/320000-${decisionId}/${act}`).set(as('bureau-zj-1')).send({ reason: '无关' });
       expect(outsider.body).toMatchObject({ statusCode: 403, error: 'ACTOR_NOT_PERMITTED' });
     }
+    // A natural person's decision waits in the queue with the id number masked for the reviewing region.
+    const individual = personId(Number(run) + 700);
+    const personal = await record(decisionBody({ subject: { name: '王某', personId: individual }, category: 'price', violationKind: 'pricing.price-tag-missing' }));
+    await eventually(async () => {
+      const res = await toTransfer().get('/recognitions?status=queued').set(as('bureau-zj-1')).expect(200);
+      const item = (res.body as Array<{ recognitionId: string; decision: { subject: { personId?: string } } }>).find((r) => r.recognitionId === `330000-${personal}`);
+      expect(item?.decision.subject.personId).toBe(`${individual.slice(0, 6)}********${individual.slice(-4)}`);
+    });
     await eventually(async () => {
       const res = await toTransfer().get('/recognitions?region=320000').set(as('auditor-1')).expect(200);
       expect((res.body as Array<{ recognitionId: string; status: string; reason?: string }>).find((r) => r.recognitionId === `320000-${decisionId}`)).toMatchObject({
