@@ -11,7 +11,7 @@ import request from 'supertest';
 import { devUser, mintToken } from '@yrd/auth';
 import { EventBackbone } from '@yrd/backbone';
 import { withCreditCodeCheckChar } from '@yrd/bureaus';
-import type { EventEnvelope } from '@yrd/contracts';
+import type { Actor, EventEnvelope } from '@yrd/contracts';
 import { verifyStream } from '@yrd/event-log';
 import { createHttpApp } from '@yrd/platform';
 import { Clue } from '@yrd/referral-domain';
@@ -40,8 +40,12 @@ const ENV: Record<string, string> = {
   DEADLINE_REMINDER_WORKING_DAYS: '3',
 };
 
+const NANJING = '320100';
+const JIANGSU = '320000';
 const token = (sub: string): string => mintToken(devUser(sub), { secret: SECRET, ttl: '1h' });
 const as = (sub: string) => ({ Authorization: `Bearer ${token(sub)}` });
+/** Nanjing's desk has no demo user: a token of its own. */
+const NANJING_DESK = { Authorization: `Bearer ${mintToken({ sub: 'bureau-nj-1', role: 'bureau', bureau: NANJING }, { secret: SECRET, ttl: '1h' })}` };
 
 /** A Jiashan-registered company (credit code positions 3–8 = 330421), valid check character. */
 const JIASHAN_COMPANY = withCreditCodeCheckChar('91330421MA2B3C4D5');
@@ -77,7 +81,10 @@ describe('clue-transfer on the real Kafka, FerretDB and Redis', () => {
   const http = () => request(app.getHttpServer());
 
   /** What case-intake does: SubmitClue on a new clue stream (→ clue.submitted + clue.routed). */
-  async function submitClue(overrides: Partial<Clue.SubmitClue['data']> = {}): Promise<string> {
+  async function submitClue(
+    overrides: Partial<Clue.SubmitClue['data']> = {},
+    actor: Actor = { userId: 'officer-qp-1', bureau: QINGPU, role: 'officer' },
+  ): Promise<string> {
     const clueId = uniqueName('c');
     const repo = backbone.repository({ initialState: () => Clue.initialState, evolve: Clue.evolve });
     const command: Clue.SubmitClue = {
@@ -94,7 +101,7 @@ describe('clue-transfer on the real Kafka, FerretDB and Redis', () => {
         ...overrides,
       },
     };
-    const outcome = await repo.create(clueStream(clueId), (s) => Clue.decide(command, s, new Date()), backbone.metadata({ userId: 'officer-qp-1', bureau: QINGPU, role: 'officer' }));
+    const outcome = await repo.create(clueStream(clueId), (s) => Clue.decide(command, s, new Date()), backbone.metadata(actor));
     if (!outcome.ok) throw new Error(`${outcome.error.code}: ${outcome.error.message}`);
     expect(outcome.events.map((e) => e.type)).toEqual(['clue.submitted', 'clue.routed']);
     return referralIdForClue(clueId);
@@ -156,6 +163,12 @@ describe('clue-transfer on the real Kafka, FerretDB and Redis', () => {
       .expect((r) => expect(r.body.error).toBe('REFERRAL_NOT_ACCEPTED'));
     await http().post(`/referrals/${id}/accept`).set(as('officer-qp-1')).expect(403);
     await http().post(`/referrals/${id}/accept`).set(as('auditor-1')).expect(403);
+    // An unrelated bureau is refused as such (403), never told the referral's state (409).
+    for (const action of ['feedback', 'close', 'designate'] as const) {
+      const body = action === 'feedback' ? { outcome: 'case-not-opened', handlingResult: '核查后不予立案' } : action === 'designate' ? { designatedBureau: WUJIANG } : {};
+      await http().post(`/referrals/${id}/${action}`).set(as('bureau-wj-1')).send(body).expect(403)
+        .expect((r) => expect(r.body.error).toMatch(/^(ACTOR_NOT_PERMITTED|NOT_DESIGNATING_AUTHORITY)$/));
+    }
 
     const accepted = await http().post(`/referrals/${id}/accept`).set(as('bureau-jsh-1')).expect(200);
     expect(accepted.body).toMatchObject({ id, state: { status: 'accepted', toBureau: JIASHAN } });
@@ -178,8 +191,14 @@ describe('clue-transfer on the real Kafka, FerretDB and Redis', () => {
         penaltyDecisionRef: '嘉善市监罚字〔2026〕12号',
       })
       .expect(200);
+    await http().post(`/referrals/${id}/feedback`).set(as('bureau-wj-1'))
+      .send({ outcome: 'case-not-opened', handlingResult: 'x' }).expect(403)
+      .expect((r) => expect(r.body.error).toBe('ACTOR_NOT_PERMITTED'));
+    await http().post(`/referrals/${id}/close`).set(as('bureau-wj-1')).expect(403)
+      .expect((r) => expect(r.body.error).toBe('ACTOR_NOT_PERMITTED'));
     const closed = await http().post(`/referrals/${id}/close`).set(as('officer-qp-1')).expect(200);
     expect(closed.body.state.status).toBe('closed');
+    await http().post(`/referrals/${id}/close`).set(as('bureau-wj-1')).expect(403);
 
     const view = await inInbox('officer-qp-1', id, 'closed', 'outgoing');
     expect(view).toMatchObject({ feedback: { outcome: 'penalised', caseNumber: '嘉善市监案〔2026〕12号' }, closed: { outcome: 'handled' } });
@@ -220,7 +239,7 @@ describe('clue-transfer on the real Kafka, FerretDB and Redis', () => {
     expect(disputed).toMatchObject({ designatingAuthority: 'YRD-JOINT', designatingAuthorityKind: 'joint-mechanism' });
     expect(before.length).toBeGreaterThan(0);
 
-    // a bureau is not the joint mechanism; the admin acts for it
+    // a bureau is not the joint mechanism; the admin coordinates it
     await http().post(`/referrals/${id}/designate`).set(as('bureau-jsh-1')).send({ designatedBureau: WUJIANG }).expect(403)
       .expect((r) => expect(r.body.error).toBe('NOT_DESIGNATING_AUTHORITY'));
     await http().post(`/referrals/${id}/designate`).set(as('admin-1')).send({ designatedBureau: '999999' }).expect(400)
@@ -234,12 +253,46 @@ describe('clue-transfer on the real Kafka, FerretDB and Redis', () => {
     expect(rerouted['designations']).toEqual([expect.objectContaining({ designatedBy: 'YRD-JOINT', previousBureau: JIASHAN, designatedBureau: WUJIANG })]);
     const timeline = (await http().get(`/referrals/${id}`).set(as('bureau-wj-1')).expect(200)).body.timeline as EventEnvelope[];
     const designation = timeline.find((e) => e.type === 'referral.designated');
-    expect(designation?.actor).toMatchObject({ userId: 'admin-1', bureau: 'YRD-JOINT', role: 'admin' });
+    // recorded as who acted: the admin with its own bureau, the authority named in the payload
+    expect(designation?.actor).toMatchObject({ userId: 'admin-1', bureau: '310000', role: 'admin' });
+    expect(designation?.payload).toMatchObject({ designatedBy: 'YRD-JOINT' });
     // designation binds: Wujiang may not reject it, nor pass it on
     await http().post(`/referrals/${id}/reject`).set(as('bureau-wj-1')).send({ reason: '不属本局' }).expect(409)
       .expect((r) => expect(r.body.error).toBe('JURISDICTION_ALREADY_DESIGNATED'));
     await http().post(`/referrals/${id}/transfer`).set(as('bureau-wj-1')).send({ toBureau: JIASHAN }).expect(409);
     await http().post(`/referrals/${id}/accept`).set(as('bureau-wj-1')).expect(200);
+  });
+
+  it('a Jiangsu-internal dispute (Wujiang → Nanjing) is designated by Jiangsu alone, recorded as Jiangsu’s own act', async () => {
+    const id = await submitClue({
+      discoveringBureau: WUJIANG,
+      suggestedTarget: NANJING,
+      subject: { name: '南京某电子商务有限公司' },
+      place: { divisionCode: NANJING, address: '南京市某路1号' },
+    }, { userId: 'officer-wj-1', bureau: WUJIANG, role: 'officer' });
+    await eventually(async () => {
+      const res = await http().get(`/referrals/${id}`).set(NANJING_DESK).expect(200);
+      expect(res.body.referral.status).toBe('delivered');
+    }, { timeoutMs: 30_000, intervalMs: 100 });
+    await http().post(`/referrals/${id}/dispute`).set(NANJING_DESK).send({ reason: '违法行为发生地在吴江' }).expect(200);
+    await eventually(async () => {
+      const res = await http().get(`/referrals/${id}`).set(NANJING_DESK).expect(200);
+      expect(res.body.referral).toMatchObject({ status: 'disputed', designatingAuthority: JIANGSU, designatingAuthorityKind: 'common-superior' });
+    }, { timeoutMs: 30_000, intervalMs: 100 });
+
+    // Shanghai's admin is not the common superior of two Jiangsu bureaus; nor is another province's desk.
+    await http().post(`/referrals/${id}/designate`).set(as('admin-1')).send({ designatedBureau: WUJIANG }).expect(403)
+      .expect((r) => expect(r.body.error).toBe('NOT_DESIGNATING_AUTHORITY'));
+    await http().post(`/referrals/${id}/designate`).set(as('bureau-zj-1')).send({ designatedBureau: WUJIANG }).expect(403);
+    const before = await backbone.store.readStream(`referral-${id}`);
+
+    const designated = await http().post(`/referrals/${id}/designate`).set(as('bureau-js-1')).send({ designatedBureau: WUJIANG, reason: '省局指定' }).expect(200);
+    expect(designated.body.state).toMatchObject({ status: 'delivered', toBureau: WUJIANG, designated: true });
+    const after = await backbone.store.readStream(`referral-${id}`);
+    expect(after.slice(0, before.length).map((e) => e.eventId)).toEqual(before.map((e) => e.eventId));
+    const designation = after.find((e) => e.type === 'referral.designated');
+    expect(designation?.actor).toMatchObject({ userId: 'bureau-js-1', bureau: JIANGSU, role: 'bureau' });
+    expect(designation?.payload).toMatchObject({ designatedBy: JIANGSU, previousBureau: NANJING, designatedBureau: WUJIANG });
   });
 
   it('assistance: request, answer, and bad input refused with nothing appended', async () => {

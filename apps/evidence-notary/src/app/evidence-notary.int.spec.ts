@@ -33,6 +33,7 @@ const QP = token('officer-qp-1');
 const WJ = token('officer-wj-1');
 const JSH = token('officer-jsh-1');
 const AUDITOR = token('auditor-1');
+const ADMIN = token('admin-1');
 const MAX = 1024 * 1024;
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n% 现场检查笔录\ntrailer\n%%EOF\n');
@@ -253,12 +254,23 @@ describe('evidence-notary (real Kafka, FerretDB, openssl)', () => {
     await http.get('/notary/proofs/consistency?first=x').set('Authorization', QP).expect(400);
   });
 
-  it('notarizes an audit checkpoint like any entry (auditors only)', async () => {
+  it('auditors change no log: signing a tree head or appending a checkpoint is refused (403), an admin may', async () => {
+    const body = { rootHash: sha(Buffer.from('events 0..9')), source: 'audit', scope: `${namespace}.referral.events`, fromPosition: '0', toPosition: '9', eventCount: 10 };
+    const size = (await http.get('/notary/tree-head').set('Authorization', AUDITOR).expect(200)).body.treeSize;
+    await http.post('/notary/tree-head').set('Authorization', AUDITOR).expect(403);
+    await http.post('/notary/checkpoints').set('Authorization', AUDITOR).send(body).expect(403);
+    await http.post('/notary/tree-head').set('Authorization', QP).expect(403);
+    expect((await http.get('/notary/tree-head').set('Authorization', AUDITOR).expect(200)).body.treeSize).toBe(size);
+    const signed = (await http.post('/notary/tree-head').set('Authorization', ADMIN).expect(201)).body;
+    expect(verifyTreeHead(signed, [treeHeadKey])).toEqual({ ok: true });
+  });
+
+  it('notarizes an audit checkpoint like any entry (the admin identity of the audit service only)', async () => {
     const body = { rootHash: sha(Buffer.from('events 0..99')), source: 'audit', scope: `${namespace}.referral.events`, fromPosition: '0', toPosition: '99', eventCount: 100 };
     await http.post('/notary/checkpoints').set('Authorization', QP).send(body).expect(403);
-    await http.post('/notary/checkpoints').set('Authorization', AUDITOR).send({ ...body, rootHash: 'xyz' }).expect(400);
-    const res = await http.post('/notary/checkpoints').set('Authorization', AUDITOR).send(body).expect(201);
-    expect(res.body).toMatchObject({ entry: { kind: 'checkpoint', sha256: body.rootHash }, leafIndex: 2, metadata: { requestedBy: { userId: 'auditor-1' } } });
+    await http.post('/notary/checkpoints').set('Authorization', ADMIN).send({ ...body, rootHash: 'xyz' }).expect(400);
+    const res = await http.post('/notary/checkpoints').set('Authorization', ADMIN).send(body).expect(201);
+    expect(res.body).toMatchObject({ entry: { kind: 'checkpoint', sha256: body.rootHash }, leafIndex: 2, metadata: { requestedBy: { userId: 'admin-1' } } });
     expect(verifyReceipt(res.body, { sha256: body.rootHash }, [treeHeadKey]).ok).toBe(true);
     await http.get(`/notary/checkpoints/${res.body.entry.entryId}/receipt`).set('Authorization', AUDITOR).expect(200);
     await http.get(`/evidence/${res.body.entry.entryId}/receipt`).set('Authorization', QP).expect(404);

@@ -1,2 +1,1 @@
 export * as Bulletin from './lib/bulletin';
-export * from './lib/masking';

@@ -21,3 +21,4 @@ export * from './lib/usecases/get-clue/get-clue.command';
 export * from './lib/usecases/get-clue/get-clue.usecase';
 export * from './lib/usecases/get-case/get-case.command';
 export * from './lib/usecases/get-case/get-case.usecase';
+export * from './lib/usecases/attach-evidence/attach-notarized-evidence.usecase';

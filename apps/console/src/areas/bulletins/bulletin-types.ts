@@ -1,4 +1,5 @@
-import type { Bulletin, NaturalPerson } from '@yrd/bulletin-domain';
+import type { Bulletin } from '@yrd/bulletin-domain';
+import type { NaturalPerson } from '@yrd/bureaus';
 import { findBureau } from '@yrd/bureaus';
 import { chinaDateOf } from '@yrd/calendar';
 

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { AllowAuditorWrite, ApiAuth, CurrentPrincipal, Public, Roles, type Principal } from '@yrd/auth';
+import { ApiAuth, CurrentPrincipal, Public, Roles, type Principal } from '@yrd/auth';
 import { EvidenceCustodyUseCases, LogProofsUseCase, NotarizeCheckpointUseCase, TIME_STAMP_AUTHORITY, TreeHeadService } from '@yrd/notary-feature';
 import type { TimeStampAuthority } from '@yrd/tsa';
 import { Inject } from '@nestjs/common';
@@ -33,10 +33,10 @@ export class NotaryLogController {
     return this.treeHeads.covering();
   }
 
+  // Signing appends to the log: an administrator's act. Auditors read and verify heads, they sign none.
   @Post('tree-head')
-  @Roles('admin', 'auditor')
-  @AllowAuditorWrite()
-  @ApiOperation({ summary: 'Sign a tree head now' })
+  @Roles('admin')
+  @ApiOperation({ summary: 'Sign a tree head now (admin)' })
   signTreeHead() {
     return this.treeHeads.sign('on-demand');
   }
@@ -47,10 +47,11 @@ export class NotaryLogController {
     return this.proofs.consistency(first, second);
   }
 
+  // Appends an entry to the log: the audit service's own admin identity does it, never an auditor
+  // (auditors read, verify and start replays; they change no log).
   @Post('checkpoints')
-  @Roles('auditor', 'admin')
-  @AllowAuditorWrite()
-  @ApiOperation({ summary: 'Notarize an event-log checkpoint (a root over a range of events) like any entry; answers with its receipt' })
+  @Roles('admin')
+  @ApiOperation({ summary: 'Notarize an event-log checkpoint (a root over a range of events) like any entry; answers with its receipt (admin)' })
   checkpoint(@CurrentPrincipal() me: Principal, @Body() dto: NotarizeCheckpointDto) {
     return this.checkpoints.execute({ actor: actorOf(me), ...dto });
   }

@@ -44,6 +44,8 @@ describe('joint bulletin', () => {
     const refused = given(propose, { type: 'refuse', bureau: JS, reason: '案情表述需核实', ...signed(JS) });
     expect(refused).toMatchObject({ status: 'refused', refusal: { bureau: JS, reason: '案情表述需核实' } });
     expect(types(decide(sign(ZJ), refused, NOW))).toBe('WRONG_STATE');
+    // A bureau that is not a co-issuer is refused as such, not told the bulletin's state.
+    expect(types(decide(sign('340000'), refused, NOW))).toBe('NOT_A_CO_ISSUER');
     expect(types(decide({ type: 'refuse', bureau: ZJ, reason: ' ', ...signed(ZJ) }, given(propose), NOW))).toBe('INVALID');
   });
 
@@ -76,6 +78,7 @@ describe('joint bulletin', () => {
     expect(types(decide({ type: 'acknowledge', bureau: '330421', userId: 'x' }, read, NOW))).toEqual([]);
     expect(types(decide({ type: 'acknowledge', bureau: '999999', userId: 'x' }, publishedState(), NOW))).toBe('NOT_IN_AUDIENCE');
     expect(types(decide({ type: 'acknowledge', bureau: '330421', userId: 'x' }, given(propose), NOW))).toBe('WRONG_STATE');
+    expect(types(decide({ type: 'acknowledge', bureau: '999999', userId: 'x' }, given(propose), NOW))).toBe('NOT_IN_AUDIENCE');
   });
 
   it('reminds the bureaus still unread at the deadline, once, and only while published', () => {

@@ -1,5 +1,5 @@
 import { fail, ok, type Result } from '@yrd/referral-domain';
-import type { NaturalPerson } from './masking';
+import type { NaturalPerson } from '@yrd/bureaus';
 
 /**
  * A joint bulletin (信息通报): proposed by one bureau, co-signed by every co-issuing region, published
@@ -171,8 +171,9 @@ export function decide(c: Command, s: State, now: Date): Decision {
   switch (c.type) {
     case 'sign':
     case 'refuse': {
-      if (s.status !== 'awaiting-signatures') return no('WRONG_STATE', `the bulletin is ${s.status}, not awaiting signatures`);
+      // Who may act before the state: a bureau that is not a co-issuer learns nothing of the bulletin's state.
       if (!s.coIssuers.includes(c.bureau)) return no('NOT_A_CO_ISSUER', `${c.bureau} is not a co-issuer`);
+      if (s.status !== 'awaiting-signatures') return no('WRONG_STATE', `the bulletin is ${s.status}, not awaiting signatures`);
       if (s.signedBy.includes(c.bureau)) return no('ALREADY_SIGNED', `${c.bureau} has already signed`);
       const signed = { bulletinId: id, bureau: c.bureau, revision: s.revision, contentSha256: c.contentSha256, signature: c.signature };
       if (c.type === 'refuse') {
@@ -199,8 +200,8 @@ export function decide(c: Command, s: State, now: Date): Decision {
       return ok([{ type: 'bulletin.corrected', data: { ...common, revision: s.revision + 1, content: c.content, contentSha256: c.contentSha256, correctedAt: at } }]);
     }
     case 'acknowledge':
-      if (s.status !== 'published') return no('WRONG_STATE', `the bulletin is ${s.status}, not published`);
       if (!s.audienceBureaus.includes(c.bureau)) return no('NOT_IN_AUDIENCE', `${c.bureau} is not in the bulletin's audience`);
+      if (s.status !== 'published') return no('WRONG_STATE', `the bulletin is ${s.status}, not published`);
       // Acknowledging twice changes nothing.
       if (s.acknowledgedBy.includes(c.bureau)) return ok([]);
       return ok([{ type: 'bulletin.acknowledged', data: { bulletinId: id, bureau: c.bureau, userId: c.userId, revision: s.revision, at } }]);

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { EventBackbone } from '@yrd/backbone';
 import type { Actor } from '@yrd/contracts';
 import { CLOCK, CLUE_HISTORY, CLUE_STREAMS, clueAggregate, EVENT_METADATA, systemClock, type ClueHistory, type ClueStreams, type MetadataFactory } from './ports/clue-streams';
+import { AttachNotarizedEvidenceUseCase } from './usecases/attach-evidence/attach-notarized-evidence.usecase';
 import { DeclineCaseUseCase } from './usecases/decline-case/decline-case.usecase';
 import { ExtendCheckUseCase } from './usecases/extend-check/extend-check.usecase';
 import { GetCaseUseCase } from './usecases/get-case/get-case.usecase';
@@ -12,7 +13,7 @@ import { SubmitClueUseCase } from './usecases/submit-clue/submit-clue.usecase';
 import { ClueViewProjection } from './views/clue-view.projection';
 import { CLUE_VIEW_READER, CLUE_VIEW_WRITER, MongoClueViewStore } from './views/clue-view.store';
 
-const USE_CASES = [SubmitClueUseCase, OpenCaseUseCase, DeclineCaseUseCase, ExtendCheckUseCase, ListCluesUseCase, GetClueUseCase, GetCaseUseCase];
+const USE_CASES = [AttachNotarizedEvidenceUseCase, SubmitClueUseCase, OpenCaseUseCase, DeclineCaseUseCase, ExtendCheckUseCase, ListCluesUseCase, GetClueUseCase, GetCaseUseCase];
 
 /**
  * Clue intake: use cases and the clue-view projection. Needs `BackboneModule.forService(...)`

@@ -116,8 +116,9 @@ export const decideEvidence = {
   share: (caller: Caller, toBureau: string, reason: string | undefined, now: Date) => (state: EvidenceState): EvidenceDecision => {
     const error = readable(state, caller);
     if (error) return { ok: false, error };
-    if (state.kind !== 'evidence') return refuse('invalid', 'checkpoints are not shared');
+    // Who may act before what the entry is: only its owning bureau shares (a checkpoint has none).
     if (caller.bureau !== state.ownerBureau) return refuse('forbidden', 'only the owning bureau shares its evidence');
+    if (state.kind !== 'evidence') return refuse('invalid', 'checkpoints are not shared');
     if (!/^\d{6}$/.test(toBureau)) return refuse('invalid', 'toBureau must be a 6-digit division code');
     if (toBureau === state.ownerBureau) return refuse('invalid', 'evidence is not shared with its own bureau');
     if (state.sharedWith.includes(toBureau)) return accept(); // already shared: nothing new happened

@@ -80,6 +80,7 @@ const clueRules: RoutingRule[] = [
       'It was decided, approved by {{payload.approvedBy}}, not to open a case on clue {{payload.clueId}}. Reason: {{payload.reason}}',
     ),
   },
+  { event: 'clue.evidence-attached', summary: 'The officer uploaded it for the clue; the clue shows it.', notify: [] },
   {
     event: 'clue.deadline-recomputed',
     notify: [officer()],
@@ -174,6 +175,16 @@ const referralRules: RoutingRule[] = [
       '移送 {{payload.referralId}} 已于 {{payload.closedAt | date}} 办结（{{payload.outcome}}）。',
       'Referral {{payload.referralId}} closed',
       'Referral {{payload.referralId}} was closed on {{payload.closedAt | date}} ({{payload.outcome}}).',
+    ),
+  },
+  {
+    event: 'referral.evidence-attached',
+    notify: [target(['inbox'])],
+    templates: t(
+      '移送 {{payload.referralId}} 补充了证据',
+      '移送方为移送 {{payload.referralId}} 补充了一份已存证的证据（{{payload.evidenceId}}）。',
+      'Referral {{payload.referralId}}: evidence added',
+      'The referring bureau added notarized evidence ({{payload.evidenceId}}) to referral {{payload.referralId}}.',
     ),
   },
   {

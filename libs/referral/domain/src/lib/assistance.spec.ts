@@ -163,6 +163,8 @@ describe('Assistance (协查)', () => {
       expect(error(assistance().given(answered).when(answer(fullFindings), t0)).code).toBe(
         'ASSISTANCE_ALREADY_ANSWERED',
       );
+      // Another bureau is refused as such, not told that the request was answered.
+      expect(error(assistance().given(answered).when(answer(fullFindings, WUJIANG), t0)).code).toBe('ACTOR_NOT_PERMITTED');
     });
 
     it('refuses on an unknown request', () => {
@@ -211,6 +213,7 @@ describe('Assistance (协查)', () => {
       expect(error(assistance().given(answered).when(extension('2026-03-20'), t0)).code).toBe(
         'ASSISTANCE_ALREADY_ANSWERED',
       );
+      expect(error(assistance().given(answered).when(extension('2026-03-20', QINGPU), t0)).code).toBe('ACTOR_NOT_PERMITTED');
     });
   });
 

@@ -192,10 +192,11 @@ export function decide(
 
   switch (command.type) {
     case 'AnswerAssistance': {
-      if (s.status === 'answered') return refuse('ASSISTANCE_ALREADY_ANSWERED', 'the request was already answered');
+      // Who may act first: a bureau other than the requested one learns nothing of the state.
       if (command.data.by !== s.requestedBureau) {
         return refuse('ACTOR_NOT_PERMITTED', `only the requested bureau ${s.requestedBureau} may answer`);
       }
+      if (s.status === 'answered') return refuse('ASSISTANCE_ALREADY_ANSWERED', 'the request was already answered');
       const { findings, attachmentRefs } = command.data;
       if (!Array.isArray(attachmentRefs) || !attachmentRefs.every(isNonEmpty)) {
         return refuse('INVALID_COMMAND', 'attachmentRefs must be a list of evidence ids');
@@ -229,10 +230,10 @@ export function decide(
       ]);
     }
     case 'NoticeExtension': {
-      if (s.status === 'answered') return refuse('ASSISTANCE_ALREADY_ANSWERED', 'the request was already answered');
       if (command.data.by !== s.requestedBureau) {
         return refuse('ACTOR_NOT_PERMITTED', `only the requested bureau ${s.requestedBureau} may ask for longer`);
       }
+      if (s.status === 'answered') return refuse('ASSISTANCE_ALREADY_ANSWERED', 'the request was already answered');
       if (!isOnOrBefore(now, s.deadline)) {
         return refuse(
           'EXTENSION_AFTER_DEADLINE',

@@ -344,6 +344,34 @@ describe('Clue', () => {
     });
   });
 
+  describe('AttachEvidence (evidence notarized after submission)', () => {
+    const SHA = 'a'.repeat(64);
+    const attach = (by: string, evidenceId = 'ev-2'): Clue.AttachEvidence => ({ type: 'AttachEvidence', data: { by, evidenceId, sha256: SHA } });
+    const referred = () => events(clue().given([]).when(submit(), t0));
+
+    it('links it to a referred clue, once, and evolve lists it after the evidence given at submission', () => {
+      const attached = events(clue().given(referred()).when(attach(QINGPU), t0));
+      expect(attached).toEqual([
+        { type: 'clue.evidence-attached', data: { clueId: 'c1', evidenceId: 'ev-2', sha256: SHA, attachedBy: QINGPU, attachedAt: t0.toISOString() } },
+      ]);
+      const given = [...referred(), ...attached];
+      expect(clue().given(given).state).toMatchObject({ status: 'routed', evidenceRefs: ['ev-1', 'ev-2'] });
+      expect(events(clue().given(given).when(attach(QINGPU), t0))).toEqual([]);
+      expect(events(clue().given(given).when(attach(QINGPU, 'ev-1'), t0))).toEqual([]);
+    });
+
+    it('keeps the link through the clue’s later life (kept locally, then a case opened)', () => {
+      const given = [...keptLocally(), ...events(clue().given(keptLocally()).when(attach(QINGPU), t0))];
+      expect(clue().given(given).state).toMatchObject({ status: 'checking', evidenceRefs: ['ev-1', 'ev-2'] });
+    });
+
+    it('only the clue’s own bureau links evidence; a malformed hash or an unknown clue is refused', () => {
+      expect(error(clue().given(referred()).when(attach(JIASHAN), t0)).code).toBe('ACTOR_NOT_PERMITTED');
+      expect(error(clue().given(referred()).when({ type: 'AttachEvidence', data: { by: QINGPU, evidenceId: 'ev-3', sha256: 'xyz' } }, t0)).code).toBe('INVALID_COMMAND');
+      expect(error(clue().given([]).when(attach(QINGPU), t0)).code).toBe('NOT_FOUND');
+    });
+  });
+
   describe('RecomputeClueDeadline', () => {
     it('a check period reaching into 2027 is provisional, and is recomputed once the 2027 notice is loaded', () => {
       // Given a clue Qingpu keeps, discovered on 2026-12-15

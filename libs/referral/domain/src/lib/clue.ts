@@ -100,7 +100,14 @@ export type ClueDeadlineRecomputed = DomainEvent<
   { clueId: string; previous: Deadline; checkDeadline: Deadline }
 >;
 
+/** Evidence notarized for the clue after its submission, linked to it (the notary's entry id). */
+export type ClueEvidenceAttached = DomainEvent<
+  'clue.evidence-attached',
+  { clueId: string; evidenceId: string; sha256: string; attachedBy: string; attachedAt: string }
+>;
+
 export type ClueEvent =
+  | ClueEvidenceAttached
   | ClueSubmitted
   | ClueRouted
   | ClueKeptLocally
@@ -111,18 +118,24 @@ export type ClueEvent =
 
 // ── state ─────────────────────────────────────────────────────────────────────────────────────
 
+/** The evidence linked to a clue: given at submission, or notarized for it afterwards. */
+interface Linked {
+  evidenceRefs: string[];
+}
+
 export type ClueState =
   | { status: 'none' }
-  | { status: 'submitted'; clueId: string; discoveringBureau: string; discoveredOn: IsoDate }
-  | { status: 'routed'; clueId: string; discoveringBureau: string; target: string; basis: RoutingBasis }
-  | { status: 'checking'; clueId: string; bureau: string; checkDeadline: Deadline; extended: boolean }
-  | { status: 'case-opened'; clueId: string; bureau: string; caseNumber: string; checkDeadline: Deadline }
-  | { status: 'declined'; clueId: string; bureau: string; checkDeadline: Deadline };
+  | ({ status: 'submitted'; clueId: string; discoveringBureau: string; discoveredOn: IsoDate } & Linked)
+  | ({ status: 'routed'; clueId: string; discoveringBureau: string; target: string; basis: RoutingBasis } & Linked)
+  | ({ status: 'checking'; clueId: string; bureau: string; checkDeadline: Deadline; extended: boolean } & Linked)
+  | ({ status: 'case-opened'; clueId: string; bureau: string; caseNumber: string; checkDeadline: Deadline } & Linked)
+  | ({ status: 'declined'; clueId: string; bureau: string; checkDeadline: Deadline } & Linked);
 
 export const initialState: ClueState = { status: 'none' };
 
 export function evolve(state: ClueState, event: ClueEvent): ClueState {
   const { type, data } = event;
+  const evidenceRefs = state.status === 'none' ? [] : state.evidenceRefs;
   switch (type) {
     case 'clue.submitted':
       return {
@@ -130,7 +143,12 @@ export function evolve(state: ClueState, event: ClueEvent): ClueState {
         clueId: data.clueId,
         discoveringBureau: data.discoveringBureau,
         discoveredOn: data.discoveredOn,
+        evidenceRefs: [...data.evidenceRefs],
       };
+    case 'clue.evidence-attached':
+      return state.status === 'none' || evidenceRefs.includes(data.evidenceId)
+        ? state
+        : { ...state, evidenceRefs: [...evidenceRefs, data.evidenceId] };
     case 'clue.routed':
       return state.status === 'submitted'
         ? {
@@ -139,6 +157,7 @@ export function evolve(state: ClueState, event: ClueEvent): ClueState {
             discoveringBureau: state.discoveringBureau,
             target: data.target,
             basis: data.basis,
+            evidenceRefs,
           }
         : state;
     case 'clue.kept-locally':
@@ -148,6 +167,7 @@ export function evolve(state: ClueState, event: ClueEvent): ClueState {
         bureau: data.bureau,
         checkDeadline: data.checkDeadline,
         extended: false,
+        evidenceRefs,
       };
     case 'clue.check-extended':
       return state.status === 'checking' ? { ...state, checkDeadline: data.checkDeadline, extended: true } : state;
@@ -161,11 +181,12 @@ export function evolve(state: ClueState, event: ClueEvent): ClueState {
             bureau: data.bureau,
             caseNumber: data.caseNumber,
             checkDeadline: state.checkDeadline,
+            evidenceRefs,
           }
         : state;
     case 'clue.case-declined':
       return state.status === 'checking'
-        ? { status: 'declined', clueId: data.clueId, bureau: data.bureau, checkDeadline: state.checkDeadline }
+        ? { status: 'declined', clueId: data.clueId, bureau: data.bureau, checkDeadline: state.checkDeadline, evidenceRefs }
         : state;
     default: {
       const _exhaustive: never = type;
@@ -201,7 +222,13 @@ export type ExtendCheck = Command<'ExtendCheck', { by: string; approvedBy: strin
 /** Recompute a provisional deadline after a holiday notice was loaded. */
 export type RecomputeClueDeadline = Command<'RecomputeClueDeadline', Record<string, never>>;
 
-export type ClueCommand = SubmitClue | OpenCase | DeclineCase | ExtendCheck | RecomputeClueDeadline;
+/**
+ * Link evidence notarized for the clue after its submission. `by` is the bureau that uploaded it:
+ * only the clue's own bureau links evidence to it. Linking the same entry twice changes nothing.
+ */
+export type AttachEvidence = Command<'AttachEvidence', { by: string; evidenceId: string; sha256: string }>;
+
+export type ClueCommand = SubmitClue | OpenCase | DeclineCase | ExtendCheck | RecomputeClueDeadline | AttachEvidence;
 
 export function decide(
   command: ClueCommand,
@@ -294,6 +321,22 @@ export function decide(
             checkDeadline,
             extendedAt: now.toISOString(),
           },
+        },
+      ]);
+    }
+    case 'AttachEvidence': {
+      if (state.status === 'none') return refuse('NOT_FOUND', 'no such clue');
+      const owner = clueHolder(state);
+      if (command.data.by !== owner)
+        return refuse('ACTOR_NOT_PERMITTED', `only bureau ${owner}, which holds this clue, links evidence to it`);
+      const { evidenceId, sha256 } = command.data;
+      if (!isNonEmpty(evidenceId) || !/^[0-9a-f]{64}$/.test(sha256 ?? ''))
+        return refuse('INVALID_COMMAND', 'evidenceId and a SHA-256 (64 hex digits) are required');
+      if (state.evidenceRefs.includes(evidenceId)) return ok([]);
+      return ok([
+        {
+          type: 'clue.evidence-attached',
+          data: { clueId: state.clueId, evidenceId, sha256, attachedBy: command.data.by, attachedAt: now.toISOString() },
         },
       ]);
     }
@@ -431,10 +474,19 @@ export function checkClueContent(d: {
   return ok(subject);
 }
 
+/** The bureau that holds the clue: the discovering bureau until it is kept locally, then the checking bureau. */
+function clueHolder(state: Exclude<ClueState, { status: 'none' }>): string {
+  return 'bureau' in state ? state.bureau : state.discoveringBureau;
+}
+
 function requireChecking(
   state: ClueState,
   by: string,
 ): Result<Extract<ClueState, { status: 'checking' }>, DomainError> {
+  // Who may act before the state: another bureau is not told whether the clue was referred or decided.
+  const owner = state.status === 'none' ? undefined : clueHolder(state);
+  if (owner !== undefined && owner !== by)
+    return refuse('ACTOR_NOT_PERMITTED', `only bureau ${owner}, which holds this clue, may do this`);
   switch (state.status) {
     case 'none':
       return refuse('NOT_FOUND', 'no such clue');

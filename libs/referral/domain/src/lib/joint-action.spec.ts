@@ -230,6 +230,10 @@ describe('JointAction (执法联动)', () => {
       const closed = [...allDone(), ...events(campaign().given(allDone()).when(close(QINGPU), opening))];
       expect(error(campaign().given(closed).when(close(QINGPU), opening)).code).toBe('CAMPAIGN_CLOSED');
       expect(error(campaign().given(closed).when(start('t-wj', WUJIANG), opening)).code).toBe('CAMPAIGN_CLOSED');
+      // Who may act comes first: another bureau is not told the campaign is closed, nor which tasks exist.
+      expect(error(campaign().given(closed).when(close(WUJIANG), opening)).code).toBe('ACTOR_NOT_PERMITTED');
+      expect(error(campaign().given(closed).when(start('t-wj', JIASHAN), opening)).code).toBe('ACTOR_NOT_PERMITTED');
+      expect(error(campaign().given(created()).when(start('nope', '340000'), opening)).code).toBe('ACTOR_NOT_PERMITTED');
     });
 
     it('refuses on an unknown campaign', () => {

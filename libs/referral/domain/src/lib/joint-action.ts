@@ -174,16 +174,17 @@ export function decide(
   const at = now.toISOString();
   if (command.type === 'CreateJointAction') return create(command, state, at, context);
   if (state.status === 'none') return refuse('NOT_FOUND', 'no such joint action');
-  if (state.status === 'closed') return refuse('CAMPAIGN_CLOSED', 'the joint action is closed');
   const s = state;
+  // Who may act comes before the campaign's state: a bureau outside it learns nothing of that state.
+  const actor = permittedActor(command, s);
+  if (actor) return actor;
+  if (s.status === 'closed') return refuse('CAMPAIGN_CLOSED', 'the joint action is closed');
 
   switch (command.type) {
     case 'StartTask':
     case 'CompleteTask': {
       const task = s.tasks.find((t) => t.taskId === command.data.taskId);
       if (!task) return refuse('TASK_NOT_FOUND', `no task ${command.data.taskId} in this joint action`);
-      if (command.data.by !== task.bureau)
-        return refuse('ACTOR_NOT_PERMITTED', `task ${task.taskId} belongs to ${task.bureau}`);
       if (task.status === 'completed')
         return refuse('TASK_ALREADY_COMPLETED', `task ${task.taskId} is already completed`);
       if (command.type === 'StartTask') {
@@ -220,8 +221,6 @@ export function decide(
       ]);
     }
     case 'CloseJointAction': {
-      if (command.data.by !== s.leadBureau)
-        return refuse('ACTOR_NOT_PERMITTED', `only the lead bureau ${s.leadBureau} closes the joint action`);
       const outstanding = s.tasks.filter((t) => t.status !== 'completed').map((t) => t.taskId);
       if (outstanding.length > 0) return refuse('TASKS_OUTSTANDING', `tasks not completed: ${outstanding.join(', ')}`);
       return ok([
@@ -295,6 +294,24 @@ function create(command: CreateJointAction, state: JointActionState, at: string,
       },
     },
   ]);
+}
+
+/** The actor check of a command on an existing campaign: a task is its bureau's, closing the lead's. */
+function permittedActor(
+  command: StartTask | CompleteTask | CloseJointAction,
+  s: Exclude<JointActionState, { status: 'none' }>,
+): { ok: false; error: DomainError } | undefined {
+  const by = command.data.by;
+  if (command.type === 'CloseJointAction') {
+    return by === s.leadBureau
+      ? undefined
+      : refuse('ACTOR_NOT_PERMITTED', `only the lead bureau ${s.leadBureau} closes the joint action`);
+  }
+  const task = s.tasks.find((t) => t.taskId === command.data.taskId);
+  if (task) return by === task.bureau ? undefined : refuse('ACTOR_NOT_PERMITTED', `task ${task.taskId} belongs to ${task.bureau}`);
+  // An unknown task id: the campaign's parties are told so, anyone else only that it is not theirs.
+  const party = by === s.leadBureau || s.tasks.some((t) => t.bureau === by);
+  return party ? undefined : refuse('ACTOR_NOT_PERMITTED', `${by} has no task in this joint action`);
 }
 
 function checkResult(r: TaskResult | undefined): Result<TaskResult, DomainError> {

@@ -43,6 +43,11 @@ const designate = (by: string, designatedBureau: string): Referral.DesignateJuri
   type: 'DesignateJurisdiction',
   data: { by, designatedBureau, reason: '经协调' },
 });
+/** A coordinator of the joint mechanism (an admin, whose own bureau is Shanghai's) designates. */
+const coordinate = (designatedBureau: string): Referral.DesignateJurisdiction => ({
+  type: 'DesignateJurisdiction',
+  data: { by: '310000', designatedBureau, reason: '经协调', jointMechanismCoordinator: true },
+});
 const transfer = (by: string, toBureau: string): Referral.TransferReferral => ({
   type: 'TransferReferral',
   data: { by, toBureau },
@@ -293,7 +298,7 @@ describe('Referral', () => {
     const t2 = chinaMorning('2026-02-12');
 
     it('re-routes to the designated bureau, which receives it anew with a fresh check period', () => {
-      expect(events(referral().given(disputed()).when(designate('YRD-JOINT', WUJIANG), t2))).toEqual([
+      expect(events(referral().given(disputed()).when(coordinate(WUJIANG), t2))).toEqual([
         {
           type: 'referral.designated',
           data: {
@@ -324,7 +329,7 @@ describe('Referral', () => {
     });
 
     it('then the designated bureau (and only it) accepts, and may not dispute again', () => {
-      const given = [...disputed(), ...events(referral().given(disputed()).when(designate('YRD-JOINT', WUJIANG), t2))];
+      const given = [...disputed(), ...events(referral().given(disputed()).when(coordinate(WUJIANG), t2))];
       expect(referral().given(given).state).toMatchObject({ status: 'delivered', toBureau: WUJIANG, designated: true });
       expect(error(referral().given(given).when(accept(JIASHAN), t2)).code).toBe('ACTOR_NOT_PERMITTED');
       expect(error(referral().given(given).when(dispute(WUJIANG), t2))).toMatchObject({
@@ -339,7 +344,7 @@ describe('Referral', () => {
     });
 
     it('may designate the disputing bureau itself', () => {
-      expect(events(referral().given(disputed()).when(designate('YRD-JOINT', JIASHAN), t2))[1]).toMatchObject({
+      expect(events(referral().given(disputed()).when(coordinate(JIASHAN), t2))[1]).toMatchObject({
         type: 'referral.delivered',
         data: { toBureau: JIASHAN },
       });
@@ -352,6 +357,26 @@ describe('Referral', () => {
           rule: { id: 'DESIGNATION', source: '《中华人民共和国行政处罚法》', article: '第二十五条' },
         });
       }
+    });
+
+    it('who may designate is checked before the state: an outsider learns nothing of it', () => {
+      // Delivered, not disputed: the authority is told REFERRAL_NOT_DISPUTED, anyone else only that it may not.
+      expect(error(referral().given(delivered()).when(designate(JIANGSU, WUJIANG), t2)).code).toBe('NOT_DESIGNATING_AUTHORITY');
+      expect(error(referral().given(delivered()).when(designate(WUJIANG, WUJIANG), t2)).code).toBe('NOT_DESIGNATING_AUTHORITY');
+    });
+
+    it('within one province only the provincial bureau designates: a joint-mechanism coordinator may not', () => {
+      const given = history(
+        [create({ fromBureau: WUJIANG, toBureau: NANJING }), t0],
+        [deliver, t0],
+        [dispute(NANJING), t1],
+      );
+      expect(error(referral().given(given).when(coordinate(WUJIANG), t2)).code).toBe('NOT_DESIGNATING_AUTHORITY');
+      expect(error(referral().given(given).when(designate('310000', WUJIANG), t2)).code).toBe('NOT_DESIGNATING_AUTHORITY');
+      expect(events(referral().given(given).when(designate(JIANGSU, WUJIANG), t2))[0]).toMatchObject({
+        type: 'referral.designated',
+        data: { designatedBy: JIANGSU, designatedBureau: WUJIANG, previousBureau: NANJING },
+      });
     });
 
     it('a common superior designates only among its own bureaus', () => {
@@ -369,10 +394,10 @@ describe('Referral', () => {
     });
 
     it('refuses an unknown bureau, or a referral that is not disputed', () => {
-      expect(error(referral().given(disputed()).when(designate('YRD-JOINT', '110105'), t2)).code).toBe(
+      expect(error(referral().given(disputed()).when(coordinate('110105'), t2)).code).toBe(
         'UNKNOWN_BUREAU',
       );
-      expect(error(referral().given(delivered()).when(designate('YRD-JOINT', WUJIANG), t2)).code).toBe(
+      expect(error(referral().given(delivered()).when(coordinate(WUJIANG), t2)).code).toBe(
         'REFERRAL_NOT_DISPUTED',
       );
     });
@@ -417,6 +442,8 @@ describe('Referral', () => {
       const withFeedback = [...accepted(), ...events(referral().given(accepted()).when(feedback(JIASHAN), t1))];
       expect(error(referral().given(withFeedback).when(feedback(JIASHAN), t1)).code).toBe('FEEDBACK_ALREADY_SUBMITTED');
       expect(error(referral().given(accepted()).when(feedback(QINGPU), t1)).code).toBe('ACTOR_NOT_PERMITTED');
+      // The actor first: an outsider is not told that the referral has not been accepted.
+      expect(error(referral().given(delivered()).when(feedback(WUJIANG), t1)).code).toBe('ACTOR_NOT_PERMITTED');
       expect(
         error(
           referral()
@@ -438,6 +465,26 @@ describe('Referral', () => {
             .when(feedback(JIASHAN, { handlingResult: '' }), t1),
         ).code,
       ).toBe('INVALID_COMMAND');
+    });
+  });
+
+  describe('AttachReferralEvidence (evidence notarized for the clue after the referral opened)', () => {
+    const SHA = 'b'.repeat(64);
+    const attach = (by: string, evidenceId = 'ev-3'): Referral.AttachReferralEvidence => ({ type: 'AttachReferralEvidence', data: { by, evidenceId, sha256: SHA } });
+
+    it('the referring bureau links it, once; evolve lists it after the evidence the referral opened with', () => {
+      const attached = events(referral().given(delivered()).when(attach(QINGPU), t1));
+      expect(attached).toEqual([
+        { type: 'referral.evidence-attached', data: { referralId: 'r1', evidenceId: 'ev-3', sha256: SHA, attachedBy: QINGPU, attachedAt: t1.toISOString() } },
+      ]);
+      const given = [...delivered(), ...attached];
+      expect(referral().given(given).state).toMatchObject({ status: 'delivered', evidenceRefs: ['ev-1', 'ev-2', 'ev-3'] });
+      expect(events(referral().given(given).when(attach(QINGPU), t1))).toEqual([]);
+    });
+
+    it('nobody else adds evidence to the referral', () => {
+      expect(error(referral().given(delivered()).when(attach(JIASHAN), t1)).code).toBe('ACTOR_NOT_PERMITTED');
+      expect(error(referral().given(delivered()).when(attach(WUJIANG), t1)).code).toBe('ACTOR_NOT_PERMITTED');
     });
   });
 
@@ -465,6 +512,8 @@ describe('Referral', () => {
       expect(error(referral().given(accepted()).when(close(QINGPU), t1)).code).toBe('REFERRAL_NOT_CLOSABLE');
       expect(error(referral().given(delivered()).when(close(QINGPU), t1)).code).toBe('REFERRAL_NOT_CLOSABLE');
       expect(error(referral().given(withFeedback()).when(close(WUJIANG), t1)).code).toBe('ACTOR_NOT_PERMITTED');
+      // A third party is refused as such whatever the state (never told "not closable" or "closed").
+      expect(error(referral().given(delivered()).when(close(WUJIANG), t1)).code).toBe('ACTOR_NOT_PERMITTED');
       const closed = [...withFeedback(), ...events(referral().given(withFeedback()).when(close(QINGPU), t1))];
       expect(error(referral().given(closed).when(close(QINGPU), t1)).code).toBe('REFERRAL_CLOSED');
       expect(error(referral().given(closed).when(accept(JIASHAN), t1)).code).toBe('REFERRAL_CLOSED');

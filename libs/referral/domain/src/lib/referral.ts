@@ -132,7 +132,14 @@ export type ReferralOverdueEscalated = DomainEvent<
   { referralId: string; bureau: string; dueDate: IsoDate; escalatedAt: string }
 >;
 
+/** Evidence notarized for the clue after the referral was opened, linked to it (the notary's entry id). */
+export type ReferralEvidenceAttached = DomainEvent<
+  'referral.evidence-attached',
+  { referralId: string; evidenceId: string; sha256: string; attachedBy: string; attachedAt: string }
+>;
+
 export type ReferralEvent =
+  | ReferralEvidenceAttached
   | ReferralCreated
   | ReferralDelivered
   | ReferralAccepted
@@ -167,6 +174,8 @@ export interface ReferralRecord {
   designatingAuthority?: string;
   /** Jurisdiction was designated: binding on the designated bureau. */
   designated: boolean;
+  /** The clue's evidence: given when the referral opened, and linked since. */
+  evidenceRefs: string[];
   /** The due date a reminder was last sent for (at most one reminder per due date). */
   remindedFor?: IsoDate;
   /** The due date the referral was last escalated as overdue for (at most once per due date). */
@@ -186,6 +195,7 @@ export function evolve(state: ReferralState, event: ReferralEvent): ReferralStat
       fromBureau: data.fromBureau,
       toBureau: data.toBureau,
       designated: false,
+      evidenceRefs: [...data.evidenceRefs],
     };
   }
   if (state.status === 'none') return state;
@@ -210,6 +220,8 @@ export function evolve(state: ReferralState, event: ReferralEvent): ReferralStat
       return { ...state, remindedFor: data.dueDate };
     case 'referral.overdue-escalated':
       return { ...state, escalatedFor: data.dueDate };
+    case 'referral.evidence-attached':
+      return state.evidenceRefs.includes(data.evidenceId) ? state : { ...state, evidenceRefs: [...state.evidenceRefs, data.evidenceId] };
     default: {
       const _exhaustive: never = type;
       return _exhaustive;
@@ -240,9 +252,13 @@ export type DeliverReferral = Command<'DeliverReferral', Record<string, never>>;
 export type AcceptReferral = Command<'AcceptReferral', { by: string }>;
 export type RejectReferral = Command<'RejectReferral', { by: string; reason: string }>;
 export type DisputeJurisdiction = Command<'DisputeJurisdiction', { by: string; reason: string }>;
+/**
+ * `by` is the caller's own bureau. `jointMechanismCoordinator`: the caller coordinates the
+ * cross-province joint mechanism (it may designate only where the dispute named that mechanism).
+ */
 export type DesignateJurisdiction = Command<
   'DesignateJurisdiction',
-  { by: string; designatedBureau: string; reason?: string }
+  { by: string; designatedBureau: string; reason?: string; jointMechanismCoordinator?: boolean }
 >;
 /** Passing it on to yet another bureau: never allowed to the receiver (不得再自行移送). */
 export type TransferReferral = Command<'TransferReferral', { by: string; toBureau: string }>;
@@ -264,7 +280,14 @@ export type RemindDeadline = Command<'RemindDeadline', { dueDate: IsoDate }>;
  */
 export type EscalateOverdue = Command<'EscalateOverdue', { dueDate: IsoDate }>;
 
+/**
+ * Link evidence notarized for the referral's clue after the referral opened. `by` is the bureau
+ * that uploaded it: only the referring bureau (the clue's) adds evidence. Twice changes nothing.
+ */
+export type AttachReferralEvidence = Command<'AttachReferralEvidence', { by: string; evidenceId: string; sha256: string }>;
+
 export type ReferralCommand =
+  | AttachReferralEvidence
   | CreateReferral
   | DeliverReferral
   | AcceptReferral
@@ -291,6 +314,9 @@ export function decide(
   if (state.status === 'none') return refuse('NOT_FOUND', 'no such referral');
   const s = state;
   const id = s.referralId;
+  // Who may act is checked before the state: a bureau with no say learns nothing of the referral's state.
+  const actor = permittedActor(command, s, context);
+  if (actor) return actor;
 
   switch (command.type) {
     case 'DeliverReferral': {
@@ -299,14 +325,10 @@ export function decide(
     }
     case 'AcceptReferral': {
       if (s.status !== 'delivered') return refuseIn(s);
-      const actor = requireReceiver(s, command.data.by);
-      if (actor) return actor;
       return ok([{ type: 'referral.accepted', data: { referralId: id, bureau: s.toBureau, acceptedAt: at } }]);
     }
     case 'RejectReferral': {
       if (s.status !== 'delivered') return refuseIn(s);
-      const actor = requireReceiver(s, command.data.by);
-      if (actor) return actor;
       if (s.designated) return designatedIsBinding(s);
       if (!isNonEmpty(command.data.reason)) return refuse('REASON_REQUIRED', 'a rejection needs a reason');
       return ok([
@@ -318,8 +340,6 @@ export function decide(
     }
     case 'DisputeJurisdiction': {
       if (s.status !== 'delivered') return refuseIn(s);
-      const actor = requireReceiver(s, command.data.by);
-      if (actor) return actor;
       if (s.designated) return designatedIsBinding(s);
       if (!isNonEmpty(command.data.reason)) return refuse('REASON_REQUIRED', 'a jurisdiction dispute needs a reason');
       const authority = context.registry.designatingAuthorityFor(s.fromBureau, s.toBureau, context.designatingPolicy);
@@ -340,14 +360,7 @@ export function decide(
     case 'DesignateJurisdiction': {
       if (s.status !== 'disputed')
         return refuseIn(s, { delivered: 'REFERRAL_NOT_DISPUTED', accepted: 'REFERRAL_NOT_DISPUTED' });
-      const authority = s.designatingAuthority ?? '';
-      if (command.data.by !== authority) {
-        return refuse(
-          'NOT_DESIGNATING_AUTHORITY',
-          `only ${authority} (the common superior or the joint mechanism) may designate jurisdiction here`,
-          RULES.DESIGNATION,
-        );
-      }
+      const authority = designatingAuthorityOf(s, context);
       const target = command.data.designatedBureau;
       if (!context.registry.findBureau(target)) return refuse('UNKNOWN_BUREAU', `bureau ${target} is not registered`);
       if (context.registry.findBureau(authority) && !context.registry.isWithinJurisdiction(authority, target)) {
@@ -387,8 +400,6 @@ export function decide(
       if (s.status !== 'accepted') {
         return refuseIn(s, { delivered: 'REFERRAL_NOT_ACCEPTED', 'feedback-submitted': 'FEEDBACK_ALREADY_SUBMITTED' });
       }
-      const actor = requireReceiver(s, command.data.by);
-      if (actor) return actor;
       const d = command.data;
       if (!HANDLING_OUTCOMES.includes(d.outcome))
         return refuse('INVALID_COMMAND', `unknown outcome ${String(d.outcome)}`);
@@ -416,9 +427,6 @@ export function decide(
     }
     case 'CloseReferral': {
       if (s.status !== 'feedback-submitted' && s.status !== 'rejected') return refuseIn(s, {}, 'REFERRAL_NOT_CLOSABLE');
-      if (command.data.by !== s.fromBureau && command.data.by !== s.toBureau) {
-        return refuse('ACTOR_NOT_PERMITTED', 'only the referring or the receiving bureau may close a referral');
-      }
       return ok([
         {
           type: 'referral.closed',
@@ -429,6 +437,15 @@ export function decide(
             closedAt: at,
           },
         },
+      ]);
+    }
+    case 'AttachReferralEvidence': {
+      const { evidenceId, sha256 } = command.data;
+      if (!isNonEmpty(evidenceId) || !/^[0-9a-f]{64}$/.test(sha256 ?? ''))
+        return refuse('INVALID_COMMAND', 'evidenceId and a SHA-256 (64 hex digits) are required');
+      if (s.evidenceRefs.includes(evidenceId)) return ok([]);
+      return ok([
+        { type: 'referral.evidence-attached', data: { referralId: id, evidenceId, sha256, attachedBy: command.data.by, attachedAt: at } },
       ]);
     }
     case 'RecomputeReferralDeadline': {
@@ -518,6 +535,58 @@ function delivered(referralId: string, toBureau: string, now: Date, context: Dom
       checkDeadline: workingDayDeadline(receivedOn, REFERRAL_CHECK_WORKING_DAYS, context.calendar),
     },
   };
+}
+
+/**
+ * The actor check, before any state check. Receiver's acts: accept, reject, dispute, feedback.
+ * Closing: the referring or the receiving bureau. Designating: only the authority the dispute names
+ * (the common superior's own bureau; for a cross-province dispute, a coordinator of the joint
+ * mechanism). System commands (delivery, deadlines) carry no actor.
+ */
+function permittedActor(
+  command: Exclude<ReferralCommand, CreateReferral>,
+  s: ReferralRecord,
+  context: DomainContext,
+): { ok: false; error: DomainError } | undefined {
+  switch (command.type) {
+    case 'AcceptReferral':
+    case 'RejectReferral':
+    case 'DisputeJurisdiction':
+    case 'SubmitFeedback':
+      return requireReceiver(s, command.data.by);
+    case 'AttachReferralEvidence':
+      return command.data.by === s.fromBureau
+        ? undefined
+        : refuse('ACTOR_NOT_PERMITTED', `only the referring bureau ${s.fromBureau} adds evidence to its referral`);
+    case 'CloseReferral':
+      return command.data.by === s.fromBureau || command.data.by === s.toBureau
+        ? undefined
+        : refuse('ACTOR_NOT_PERMITTED', 'only the referring or the receiving bureau may close a referral');
+    case 'DesignateJurisdiction': {
+      const authority = designatingAuthorityOf(s, context);
+      const isBureau = context.registry.findBureau(authority) !== undefined;
+      const permitted = isBureau ? command.data.by === authority : command.data.jointMechanismCoordinator === true;
+      return permitted
+        ? undefined
+        : refuse(
+            'NOT_DESIGNATING_AUTHORITY',
+            isBureau
+              ? `only ${authority}, the common superior, may designate jurisdiction here; ${command.data.by} may not`
+              : `only a coordinator of ${authority} (the joint mechanism for cross-province disputes) may designate jurisdiction here`,
+            RULES.DESIGNATION,
+          );
+    }
+    default:
+      return undefined;
+  }
+}
+
+/** The authority the dispute named; before a dispute, the one it would name (the parties' common superior). */
+function designatingAuthorityOf(s: ReferralRecord, context: DomainContext): string {
+  return (
+    s.designatingAuthority ??
+    context.registry.designatingAuthorityFor(s.fromBureau, s.toBureau, context.designatingPolicy).authority
+  );
 }
 
 function requireReceiver(s: ReferralRecord, by: string): { ok: false; error: DomainError } | undefined {

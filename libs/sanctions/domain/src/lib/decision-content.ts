@@ -3,7 +3,7 @@ import type { DiscretionBasis } from '@yrd/discretion-domain';
 import { isIsoDate, IsoDate } from './dates';
 import { DomainError, refuse } from './errors';
 import { checkParty, checkPenalty, Party, Penalty, RESPONSIBLE_ROLES, ResponsiblePerson } from './penalty';
-import { parsePersonId } from '@yrd/bureaus';
+import { maskIdNumber, maskText, parsePersonId } from '@yrd/bureaus';
 import { isNonEmpty, ok, Result } from './result';
 
 /** Listings decided together with the penalty (列入严重违法失信名单 is its own decision, often made with it). */
@@ -67,4 +67,19 @@ export function checkDecisionContent(c: PenaltyDecisionContent | undefined): Res
     return refuse('INVALID_COMMAND', 'listings may only contain serious-violation-list');
   }
   return ok(c);
+}
+
+/**
+ * A decision as read outside its issuing bureau: natural persons' id numbers masked (the subject's,
+ * the responsible persons', any in the facts), names and everything else kept. Personal data is
+ * minimised across regions; tasks that need a full id (the licensing-interception check) work on
+ * the full ids server-side and never need them shown.
+ */
+export function withMaskedPersonalData(c: PenaltyDecisionContent): PenaltyDecisionContent {
+  return {
+    ...c,
+    subject: c.subject.personId === undefined ? c.subject : { ...c.subject, personId: maskIdNumber(c.subject.personId) },
+    responsiblePersons: c.responsiblePersons.map((r) => ({ ...r, personId: maskIdNumber(r.personId) })),
+    facts: maskText(c.facts, []),
+  };
 }

@@ -98,5 +98,6 @@ describe('PenaltyDecision (行政处罚决定)', () => {
       ok: false,
       error: { code: 'DECISION_REVOKED' },
     });
+    expect(when(after, { type: 'RevokePenaltyDecision', data: { by: '320509', reason: 'y' } })).toMatchObject({ ok: false, error: { code: 'ACTOR_NOT_PERMITTED' } });
   });
 });

@@ -96,8 +96,9 @@ export function decide(
     }
     case 'CorrectPenaltyDecision': {
       if (state.status === 'none') return refuse('NOT_FOUND', 'no such penalty decision');
-      if (state.status === 'revoked') return refuse('DECISION_REVOKED', 'a revoked decision cannot be corrected');
+      // Who may act before the state: another bureau is not told whether the decision was revoked.
       if (command.data.by !== state.decision.issuingBureau) return refuse('ACTOR_NOT_PERMITTED', `only bureau ${state.decision.issuingBureau} may correct its decision`);
+      if (state.status === 'revoked') return refuse('DECISION_REVOKED', 'a revoked decision cannot be corrected');
       if (!isNonEmpty(command.data.reason)) return refuse('REASON_REQUIRED', 'a correction needs a reason');
       const checked = checkDecisionContent(command.data.decision);
       if (!checked.ok) return checked;
@@ -114,9 +115,9 @@ export function decide(
     }
     case 'RevokePenaltyDecision': {
       if (state.status === 'none') return refuse('NOT_FOUND', 'no such penalty decision');
-      if (state.status === 'revoked') return refuse('DECISION_REVOKED', 'the decision is already revoked');
       const issuingBureau = state.decision.issuingBureau;
       if (command.data.by !== issuingBureau) return refuse('ACTOR_NOT_PERMITTED', `only bureau ${issuingBureau} may revoke its decision`);
+      if (state.status === 'revoked') return refuse('DECISION_REVOKED', 'the decision is already revoked');
       if (!isNonEmpty(command.data.reason)) return refuse('REASON_REQUIRED', 'a revocation needs a reason');
       const revokedOn = command.data.revokedOn ?? chinaDateOf(now);
       if (!isIsoDate(revokedOn)) return refuse('INVALID_COMMAND', 'revokedOn must be an ISO date');

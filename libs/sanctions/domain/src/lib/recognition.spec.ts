@@ -63,6 +63,8 @@ describe('Recognition (处罚决定互认)', () => {
     expect(Recognition.decide({ type: 'RecogniseDecision', data: { by: '320509' } }, state, t0)).toMatchObject({ ok: false, error: { code: 'ACTOR_NOT_PERMITTED' } });
     const done = given([...ok(Recognition.decide(consider('price'), given([]), t0)), ...ok(Recognition.decide({ type: 'RecogniseDecision', data: { by: '330000' } }, state, t0))]);
     expect(Recognition.decide({ type: 'DeclineDecision', data: { by: '330000', reason: 'x' } }, done, t0)).toMatchObject({ ok: false, error: { code: 'NOT_QUEUED' } });
+    // Another region's bureau is refused as such, never told what became of the decision here.
+    expect(Recognition.decide({ type: 'DeclineDecision', data: { by: '320509', reason: 'x' } }, done, t0)).toMatchObject({ ok: false, error: { code: 'ACTOR_NOT_PERMITTED' } });
   });
 
   it('a region does not recognise its own decisions, nor the same decision twice', () => {

@@ -95,8 +95,9 @@ export function decide(command: RecognitionCommand, state: RecognitionState, now
     return ok([{ type: 'recognition.queued', data: { recognitionId, region, decision, queuedAt: at } }]);
   }
   if (state.status === 'none') return refuse('NOT_FOUND', 'no such recognition');
-  if (state.status !== 'queued') return refuse('NOT_QUEUED', `the decision was already ${state.status} in ${state.region}`);
+  // Who may act before the state: a bureau of another region is not told what became of the decision here.
   if (!isInRegion(command.data.by, state.region)) return refuse('ACTOR_NOT_PERMITTED', `only a bureau of region ${state.region} may review its queue`, RULES.MUTUAL_RECOGNITION);
+  if (state.status !== 'queued') return refuse('NOT_QUEUED', `the decision was already ${state.status} in ${state.region}`);
   switch (command.type) {
     case 'RecogniseDecision':
       return ok([

@@ -131,6 +131,19 @@ describe('sanctions: recognition, shared sanctions, exemptions on the real serve
     await toTransfer().post(`/recognitions/320000-${decisionId}/decline`).set(as('bureau-js-1')).send({ reason: '违法事实认定依据不足' }).expect(201);
     const again = await toTransfer().post(`/recognitions/320000-${decisionId}/recognise`).set(as('bureau-js-1')).send({});
     expect(again.body).toMatchObject({ statusCode: 409, error: 'NOT_QUEUED' });
+    // A bureau of another region is refused as such (403), never told the decision was declined here.
+    for (const act of ['recognise', 'decline']) {
+      const outsider = await toTransfer().post(`/recognitions/320000-${decisionId}/${act}`).set(as('bureau-zj-1')).send({ reason: '无关' });
+      expect(outsider.body).toMatchObject({ statusCode: 403, error: 'ACTOR_NOT_PERMITTED' });
+    }
+    // A natural person's decision waits in the queue with the id number masked for the reviewing region.
+    const individual = personId(Number(run) + 700);
+    const personal = await record(decisionBody({ subject: { name: '王某', personId: individual }, category: 'price', violationKind: 'pricing.price-tag-missing' }));
+    await eventually(async () => {
+      const res = await toTransfer().get('/recognitions?status=queued').set(as('bureau-zj-1')).expect(200);
+      const item = (res.body as Array<{ recognitionId: string; decision: { subject: { personId?: string } } }>).find((r) => r.recognitionId === `330000-${personal}`);
+      expect(item?.decision.subject.personId).toBe(`${individual.slice(0, 6)}********${individual.slice(-4)}`);
+    });
     await eventually(async () => {
       const res = await toTransfer().get('/recognitions?region=320000').set(as('auditor-1')).expect(200);
       expect((res.body as Array<{ recognitionId: string; status: string; reason?: string }>).find((r) => r.recognitionId === `320000-${decisionId}`)).toMatchObject({
@@ -234,6 +247,14 @@ describe('sanctions: recognition, shared sanctions, exemptions on the real serve
       }),
     );
     const check = async (who: string, q: string) => (await toTransfer().get(`/sanctions/check?${q}`).set(as(who)).expect(200)).body;
+    // Personal data minimised across regions: the issuer reads the id whole, another region's bureau masked.
+    const masked = `${manager.slice(0, 6)}********${manager.slice(-4)}`;
+    const read = async (who: string) => (await toIntake().get(`/penalty-decisions/${decisionId}`).set(as(who)).expect(200)).body;
+    await eventually(async () => expect(await read('officer-qp-1')).toMatchObject({ personalData: 'full', content: { responsiblePersons: [{ name: '李某', personId: manager }] } }));
+    const elsewhere = await read('officer-zj-1');
+    expect(elsewhere).toMatchObject({ personalData: 'masked', content: { responsiblePersons: [{ name: '李某', personId: masked }], subject: { creditCode } } });
+    expect(JSON.stringify(elsewhere)).not.toContain(manager);
+    // …while the interception check still finds the person by the full id.
     await eventually(async () => {
       expect(await check('officer-ah-1', `personId=${manager}`)).toMatchObject({ banned: true, lifelong: false, since: decisionDate, source: { type: 'penalty-decision', ref: decisionId, region: '310000' } });
       expect(await check('officer-zj-1', `creditCode=${creditCode}`)).toMatchObject({ banned: true, listed: true });

@@ -1,4 +1,5 @@
-import { Bulletin, maskText } from '@yrd/bulletin-domain';
+import { Bulletin } from '@yrd/bulletin-domain';
+import { maskText } from '@yrd/bureaus';
 import { chinaDateOf } from '@yrd/calendar';
 import type { EventEnvelope } from '@yrd/contracts';
 import { regionOfBureau } from '../audience';

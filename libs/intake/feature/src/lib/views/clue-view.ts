@@ -131,6 +131,10 @@ export function applyClueEvent(view: ClueViewDoc | null, e: EventEnvelope): Clue
     }
     case 'clue.deadline-recomputed':
       return { ...view, ...stamp, checkDeadline: (p as unknown as Clue.ClueDeadlineRecomputed['data']).checkDeadline };
+    case 'clue.evidence-attached': {
+      const { evidenceId } = p as unknown as Clue.ClueEvidenceAttached['data'];
+      return { ...view, ...stamp, evidenceRefs: view.evidenceRefs.includes(evidenceId) ? view.evidenceRefs : [...view.evidenceRefs, evidenceId] };
+    }
     case 'clue.case-opened': {
       const d = p as unknown as Clue.ClueCaseOpened['data'];
       return {

@@ -53,7 +53,31 @@ export class ClueIntake implements OnModuleInit {
     } else if (event.type === 'clue.kept-locally') {
       // Checked by its own bureau: no referral, nothing to keep.
       await this.pending.deleteOne({ _id: (event.payload as Clue.ClueKeptLocally['data']).clueId });
+    } else if (event.type === 'clue.evidence-attached') {
+      await this.evidenceAttached(event);
     }
+  }
+
+  /**
+   * Evidence linked to a clue after its submission follows it into its referral, so the receiving
+   * bureau sees it listed (reading it takes the notary's share, as for evidence given at
+   * submission). A clue kept locally has no referral: nothing to do. The clue's events arrive in
+   * stream order, so a referred clue's referral exists by now.
+   */
+  private async evidenceAttached(event: EventEnvelope): Promise<void> {
+    const d = event.payload as Clue.ClueEvidenceAttached['data'];
+    const streamId = referralStream(referralIdForClue(d.clueId));
+    if ((await this.repos.referrals.load(streamId)).state.status === 'none') return;
+    const command: Referral.AttachReferralEvidence = {
+      type: 'AttachReferralEvidence',
+      data: { by: d.attachedBy, evidenceId: d.evidenceId, sha256: d.sha256 },
+    };
+    const outcome = await this.repos.referrals.handle(
+      streamId,
+      (s) => Referral.decide(command, s, new Date(), this.context),
+      this.backbone.metadata(event.actor, event.eventId),
+    );
+    if (!outcome.ok) this.log.warn(`evidence ${d.evidenceId} not linked to ${streamId}: ${outcome.error.code} ${outcome.error.message}`);
   }
 
   private async routed(event: EventEnvelope): Promise<void> {

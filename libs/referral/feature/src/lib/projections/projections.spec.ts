@@ -55,7 +55,7 @@ const referralEvents = () =>
     },
     { type: 'DeliverReferral', data: {} },
     { type: 'DisputeJurisdiction', data: { by: '330421', reason: '不属本局' } },
-    { type: 'DesignateJurisdiction', data: { by: 'YRD-JOINT', designatedBureau: '320509' } },
+    { type: 'DesignateJurisdiction', data: { by: '310000', designatedBureau: '320509', jointMechanismCoordinator: true } },
   ] as Referral.ReferralCommand[]);
 
 describe('referral inbox projection', () => {

@@ -114,6 +114,8 @@ export function projectReferral(view: ReferralView | null, envelope: EventEnvelo
       return { ...v, remindedFor: e.data.dueDate };
     case 'referral.overdue-escalated':
       return { ...v, overdue: true };
+    case 'referral.evidence-attached':
+      return v.evidenceRefs.includes(e.data.evidenceId) ? v : { ...v, evidenceRefs: [...v.evidenceRefs, e.data.evidenceId] };
     default: {
       const _exhaustive: never = e;
       return _exhaustive;

@@ -24,13 +24,13 @@ export type ReferralAction =
   | { type: 'close' };
 
 /**
- * Who acts for whom: officers and bureau users act for their own bureau (`principal.bureau`).
- * Designation (指定管辖) is the designating authority's: a user of the common superior's bureau
- * (e.g. role `bureau` with 320000 for a Nanjing–Wujiang dispute), or an `admin`, who acts for
- * whatever authority the dispute named — the joint mechanism `YRD-JOINT` for cross-province
- * disputes, or the common superior. The decider checks the rest (receiver only, reason required…).
+ * Everyone acts as their own bureau (`principal.bureau`), never as another. Designation (指定管辖)
+ * is the authority's the dispute named: a user of the common superior's bureau (e.g. 320000 for a
+ * Nanjing–Wujiang dispute); for a cross-province dispute (the joint mechanism `YRD-JOINT`) an
+ * `admin`, the mechanism's coordinator — recorded as the admin's own bureau and user. The decider
+ * checks the actor first, then the state (receiver only, authority only, reason required…).
  */
-export function commandFor(action: ReferralAction, principal: Principal, state: State): Referral.ReferralCommand {
+export function commandFor(action: ReferralAction, principal: Principal): Referral.ReferralCommand {
   const by = principal.bureau;
   switch (action.type) {
     case 'accept':
@@ -42,7 +42,12 @@ export function commandFor(action: ReferralAction, principal: Principal, state: 
     case 'designate': {
       return {
         type: 'DesignateJurisdiction',
-        data: { by: designatorFor(principal, state), designatedBureau: action.designatedBureau, ...(action.reason ? { reason: action.reason } : {}) },
+        data: {
+          by,
+          designatedBureau: action.designatedBureau,
+          ...(action.reason ? { reason: action.reason } : {}),
+          ...(principal.role === 'admin' ? { jointMechanismCoordinator: true } : {}),
+        },
       };
     }
     case 'transfer':
@@ -60,12 +65,6 @@ export function commandFor(action: ReferralAction, principal: Principal, state: 
   }
 }
 
-/** The authority an admin designates for (the one the dispute named), else the caller's bureau. */
-export function designatorFor(principal: Principal, state: State): string {
-  if (principal.role !== 'admin') return principal.bureau;
-  return (state.status !== 'none' ? state.designatingAuthority : undefined) ?? 'YRD-JOINT';
-}
-
 @Injectable()
 export class ReferralCommands {
   constructor(
@@ -76,13 +75,10 @@ export class ReferralCommands {
 
   async execute(referralId: string, action: ReferralAction, principal: Principal, now = new Date()): Promise<CommandResult<State>> {
     const streamId = referralStream(referralId);
-    // The envelope's actor acts for the bureau (or authority, for an admin designating) named as `by`.
-    const by =
-      action.type === 'designate' && principal.role === 'admin'
-        ? designatorFor(principal, (await this.repos.referrals.load(streamId)).state)
-        : principal.bureau;
-    return runCommand(this.backbone, this.repos.referrals, { id: referralId, streamId }, actorOf(principal, by), (s) =>
-      Referral.decide(commandFor(action, principal, s), s, now, this.context),
+    const command = commandFor(action, principal);
+    // The envelope records the caller as who they are: their own user, role and bureau.
+    return runCommand(this.backbone, this.repos.referrals, { id: referralId, streamId }, actorOf(principal), (s) =>
+      Referral.decide(command, s, now, this.context),
     );
   }
 }

@@ -1,46 +1,38 @@
 import type { Principal, ScopedBureau } from '@yrd/auth';
 import { bundledNotices, HolidayCalendar } from '@yrd/calendar';
-import { Referral, refuse } from '@yrd/referral-domain';
+import { refuse } from '@yrd/referral-domain';
 import { DomainRefusal } from '../errors';
 import type { StreamRepository } from '../repositories';
 import { runCommand } from './command-runner';
 import { decodeCursor, deadlineStatus, encodeCursor, inboxFilter } from './queries';
-import { commandFor, designatorFor } from './referral.usecases';
+import { commandFor } from './referral.usecases';
 
 const jiashan: Principal = { sub: 'bureau-jsh-1', role: 'bureau', bureau: '330421' };
 const admin: Principal = { sub: 'admin-1', role: 'admin', bureau: '310000' };
 const jiangsu: Principal = { sub: 'bureau-js-1', role: 'bureau', bureau: '320000' };
-const disputed = (authority: string): Referral.ReferralState => ({
-  status: 'disputed',
-  referralId: 'r1',
-  fromBureau: '320100',
-  toBureau: '320509',
-  designatingAuthority: authority,
-  designated: false,
-});
 
 describe('referral commands: who acts for whom', () => {
   it('officers and bureau users act for their own bureau', () => {
-    expect(commandFor({ type: 'accept' }, jiashan, Referral.initialState)).toEqual({ type: 'AcceptReferral', data: { by: '330421' } });
-    expect(commandFor({ type: 'transfer', toBureau: '320509' }, jiashan, Referral.initialState)).toEqual({
+    expect(commandFor({ type: 'accept' }, jiashan)).toEqual({ type: 'AcceptReferral', data: { by: '330421' } });
+    expect(commandFor({ type: 'transfer', toBureau: '320509' }, jiashan)).toEqual({
       type: 'TransferReferral',
       data: { by: '330421', toBureau: '320509' },
     });
-    expect(commandFor({ type: 'feedback', outcome: 'case-not-opened', handlingResult: 'x' }, jiashan, Referral.initialState).data).toEqual({
+    expect(commandFor({ type: 'feedback', outcome: 'case-not-opened', handlingResult: 'x' }, jiashan).data).toEqual({
       by: '330421',
       outcome: 'case-not-opened',
       handlingResult: 'x',
     });
   });
 
-  it('the common superior designates as itself; an admin designates for the authority the dispute named', () => {
-    expect(designatorFor(jiangsu, disputed('320000'))).toBe('320000');
-    expect(designatorFor(admin, disputed('320000'))).toBe('320000');
-    expect(designatorFor(admin, disputed('YRD-JOINT'))).toBe('YRD-JOINT');
-    expect(designatorFor(admin, Referral.initialState)).toBe('YRD-JOINT');
-    expect(commandFor({ type: 'designate', designatedBureau: '320509', reason: 'r' }, admin, disputed('YRD-JOINT'))).toEqual({
+  it('designation is always the caller’s own bureau; an admin is marked as the joint mechanism’s coordinator, never substituted', () => {
+    expect(commandFor({ type: 'designate', designatedBureau: '320509' }, jiangsu)).toEqual({
       type: 'DesignateJurisdiction',
-      data: { by: 'YRD-JOINT', designatedBureau: '320509', reason: 'r' },
+      data: { by: '320000', designatedBureau: '320509' },
+    });
+    expect(commandFor({ type: 'designate', designatedBureau: '320509', reason: 'r' }, admin)).toEqual({
+      type: 'DesignateJurisdiction',
+      data: { by: '310000', designatedBureau: '320509', reason: 'r', jointMechanismCoordinator: true },
     });
   });
 });

@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import type { Principal } from '@yrd/auth';
-import { ok, PenaltyDecision, PenaltyDecisionContent, refuse, signDocument } from '@yrd/sanctions-domain';
+import { ok, PenaltyDecision, PenaltyDecisionContent, refuse, signDocument, withMaskedPersonalData } from '@yrd/sanctions-domain';
 import { DiscretionClaim, DiscretionUseCase } from '../discretion/discretion.usecase';
 import { Refusal } from '../http/refusal';
 import { KeyMaterial } from '../keys/key-material';
+import type { DecisionRecord } from '../read-models/read-models';
 import { SanctionsReadModelsHost } from '../read-models/sanctions-read-models.provider';
 import { actorOf, newId, SanctionsStreams, streamIds, uuidv7 } from '../streams';
 
@@ -79,11 +80,15 @@ export class PenaltyDecisionsUseCase {
     return this.run(principal, decisionId, false, { type: 'RevokePenaltyDecision', data: { by: principal.bureau, reason, ...(revokedOn ? { revokedOn } : {}) } });
   }
 
-  /** The decision as verified by this instance's read model (any region's). */
-  get(decisionId: string) {
+  /**
+   * The decision as verified by this instance's read model (any region's). The issuing bureau reads
+   * it whole; every other reader gets natural persons' id numbers masked (`personalData: 'masked'`).
+   */
+  get(principal: Principal, decisionId: string): DecisionRecord & { personalData: 'full' | 'masked' } {
     const d = this.read.models.decisions.get(decisionId);
     if (!d) throw Refusal.notFound(`no verified penalty decision ${decisionId}`);
-    return d;
+    if (principal.bureau === d.content.issuingBureau) return { ...d, personalData: 'full' };
+    return { ...d, content: withMaskedPersonalData(d.content), personalData: 'masked' };
   }
 
   private async run(principal: Principal, decisionId: string, create: boolean, command: PenaltyDecision.PenaltyDecisionCommand): Promise<DecisionCommandResult> {

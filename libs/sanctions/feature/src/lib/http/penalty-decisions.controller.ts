@@ -43,8 +43,11 @@ export class PenaltyDecisionsController {
   }
 
   @Get(':decisionId')
-  @ApiOperation({ summary: 'A verified decision (any region), with its latest revision' })
-  get(@Param('decisionId') id: string) {
-    return this.decisions.get(id);
+  @ApiOperation({
+    summary: 'A verified decision (any region), with its latest revision',
+    description: "Natural persons' id numbers are masked (330421********1234) unless the caller is the issuing bureau; `personalData` says which.",
+  })
+  get(@CurrentPrincipal() me: Principal, @Param('decisionId') id: string) {
+    return this.decisions.get(me, id);
   }
 }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Principal } from '@yrd/auth';
+import { maskIdNumber } from '@yrd/bureaus';
 import { DELTA_REGIONS, Recognition, regionOf } from '@yrd/sanctions-domain';
 import { Refusal } from '../http/refusal';
 import { RecognitionView } from '../read-models/read-models';
@@ -20,7 +21,13 @@ export class RecognitionsUseCase {
     const wide = principal.role === 'auditor' || principal.role === 'admin';
     if (region && !DELTA_REGIONS.includes(region)) throw Refusal.badRequest(`region must be one of ${DELTA_REGIONS.join(', ')}`);
     if (!wide && region && region !== own) throw Refusal.forbidden(`bureau ${principal.bureau} may only see the queue of region ${own}`);
-    return this.read.models.queue(wide ? region : own, status);
+    // A region reviews another region's decision: a natural person's id number is not needed for that.
+    return this.read.models.queue(wide ? region : own, status).map((r) => {
+      const personId = r.decision.subject.personId;
+      return personId === undefined || r.decision.issuingBureau === principal.bureau
+        ? r
+        : { ...r, decision: { ...r.decision, subject: { ...r.decision.subject, personId: maskIdNumber(personId) } } };
+    });
   }
 
   async recognise(principal: Principal, recognitionId: string, reason?: string) {

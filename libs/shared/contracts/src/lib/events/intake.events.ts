@@ -78,4 +78,20 @@ export const ClueDeadlineRecomputed = defineEvent({
   payload: z.object({ clueId: Text(100), previous: Deadline, checkDeadline: Deadline }),
 });
 
-export const intakeEvents = [ClueSubmitted, ClueRouted, ClueKeptLocally, ClueCheckExtended, ClueCaseOpened, ClueCaseDeclined, ClueDeadlineRecomputed];
+export const ClueEvidenceAttached = defineEvent({
+  type: 'clue.evidence-attached',
+  context: 'intake',
+  schemaVersion: 1,
+  summary: "Evidence notarized for the clue after its submission (the notary's evidence.notarized naming the clue) was linked to it.",
+  payload: z.object({
+    clueId: Text(100),
+    /** The notary's entry id (the evidence ref). */
+    evidenceId: Text(200),
+    sha256: z.string().regex(/^[0-9a-f]{64}$/),
+    /** The bureau that uploaded it: the clue's own. */
+    attachedBy: DivisionCode,
+    attachedAt: Instant,
+  }),
+});
+
+export const intakeEvents = [ClueSubmitted, ClueRouted, ClueKeptLocally, ClueCheckExtended, ClueCaseOpened, ClueCaseDeclined, ClueDeadlineRecomputed, ClueEvidenceAttached];

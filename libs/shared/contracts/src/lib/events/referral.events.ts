@@ -79,6 +79,17 @@ export const referralEvents = [
     z.object({ referralId: Rid, previous: Deadline, checkDeadline: Deadline }),
   ),
   referral(
+    'referral.evidence-attached',
+    "Evidence notarized for the referral's clue after the referral was opened (the clue's clue.evidence-attached) is linked to it.",
+    z.object({
+      referralId: Rid,
+      evidenceId: Text(200),
+      sha256: z.string().regex(/^[0-9a-f]{64}$/),
+      attachedBy: DivisionCode,
+      attachedAt: Instant,
+    }),
+  ),
+  referral(
     'referral.deadline-reminded',
     'The check deadline is near and the referral is not yet decided: the receiving bureau was reminded.',
     z.object({ referralId: Rid, bureau: DivisionCode, dueDate: IsoDate, remindedAt: Instant }),

@@ -1,9 +1,9 @@
 /**
- * The public copy of a bulletin hides natural persons: names keep the surname (张三 → 张某), id
- * numbers keep the issuing division and the last four characters (330421********123X), as
- * government publication of penalty information does (《市场监督管理行政处罚信息公示规定》 leaves
- * natural persons' personal data out of what is published). Companies' names stay. The internal
- * copy is never masked.
+ * Data minimisation for natural persons: names keep the surname (张三 → 张某), id numbers keep
+ * the issuing division and the last four characters (330421********123X), as government
+ * publication of penalty information does (《市场监督管理行政处罚信息公示规定》 leaves natural
+ * persons' personal data out of what is published). Used by the public copy of a bulletin and by
+ * penalty decisions read outside the issuing bureau. Companies' names stay.
  */
 export interface NaturalPerson {
   name: string;
