@@ -44,3 +44,13 @@ export {
   validationExceptionFactory,
   type FieldError,
 } from './lib/http/validation';
+export { StoreErrorsFilter } from './lib/errors/store-errors.filter';
+export {
+  IDEMPOTENCY_KEY_HEADER,
+  IDEMPOTENT_REPLAYED_HEADER,
+  parseIdempotencyKey,
+} from './lib/idempotency/idempotency-key';
+export { IdempotencyStore, IDEMPOTENCY_COLLECTION } from './lib/idempotency/idempotency.store';
+export { IdempotencyExpiry, IDEMPOTENCY_KEY_LIFETIME_MS } from './lib/idempotency/idempotency-expiry';
+export { IdempotencyInterceptor } from './lib/idempotency/idempotency.interceptor';
+export { Idempotent } from './lib/idempotency/idempotent.decorator';

@@ -6,6 +6,7 @@ import {
   RequestMethod,
 } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
+import { APP_FILTER } from '@nestjs/core';
 import { getConnectionToken, MongooseModule } from '@nestjs/mongoose';
 import { TerminusModule } from '@nestjs/terminus';
 import { Kafka, type KafkaConfig } from 'kafkajs';
@@ -31,6 +32,10 @@ import { HealthController } from './health/health.controller';
 import { KafkaHealthIndicator } from './health/kafka.health';
 import { RedisHealthIndicator } from './health/redis.health';
 import { CorrelationMiddleware } from './logging/correlation.middleware';
+import { StoreErrorsFilter } from './errors/store-errors.filter';
+import { IdempotencyExpiry } from './idempotency/idempotency-expiry';
+import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
+import { IdempotencyStore } from './idempotency/idempotency.store';
 import { buildLoggerParams } from './logging/logger-options';
 import type { RedisOptions } from 'ioredis';
 
@@ -141,8 +146,14 @@ export class PlatformModule implements NestModule {
         KafkaHealthIndicator,
         RedisHealthIndicator,
         ConnectionsLifecycle,
+        { provide: APP_FILTER, useClass: StoreErrorsFilter },
+        IdempotencyStore,
+        IdempotencyExpiry,
+        IdempotencyInterceptor,
       ],
       exports: [
+        IdempotencyStore,
+        IdempotencyInterceptor,
         PLATFORM_ENV,
         PlatformConfig,
         KAFKA,
