@@ -96,6 +96,9 @@ describe('event store under contention on the real FerretDB', () => {
     expect((await store.readStream(streamId)).map((e) => e.streamVersion)).toEqual([1]);
     expect(sink.events.filter((e) => e.streamId.startsWith(`probe-fact-${streamId}-`))).toHaveLength(32);
 
+    expect((await repo.facts(`probe-fact-${streamId}-`)).map((e) => e.payload['note']).sort()).toEqual(Array.from({ length: 32 }, (_, i) => `fact ${i}`).sort());
+    expect(await repo.facts(`probe-fact-${streamId}.`)).toEqual([]);
+
     const again = await repo.recordFact(streamId, factStream(0), next('fact 0 again'), meta());
     expect(again.ok && again.events).toEqual([]);
     expect(await store.readStream(factStream(0))).toHaveLength(1);

@@ -125,6 +125,11 @@ export class AggregateRepository<S, E extends DomainEvent> {
     }
   }
 
+  /** The facts recorded with {@link recordFact} on streams whose id starts with `prefix`. */
+  async facts(prefix: string): Promise<EventEnvelope[]> {
+    return this.store.readStreamsStartingWith(prefix);
+  }
+
   private async run<Err>(streamId: string, decide: (state: S) => Decision<E, Err>, meta: EventMetadata, start: Loaded<S>): Promise<Outcome<S, Err>> {
     let current = start;
     const giveUpAt = Date.now() + this.opts.conflictBudgetMs;
