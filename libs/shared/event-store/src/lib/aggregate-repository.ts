@@ -105,11 +105,17 @@ export class AggregateRepository<S, E extends DomainEvent> {
    * of a stream of its own (`factStreamId`, one per fact or per actor), so facts that may happen
    * together never race for the aggregate's next version. Each fact stream is a hash chain of its
    * own. If that stream exists already the fact is recorded: nothing is added (events `[]`).
-   * The aggregate's state is not changed by the fact.
+   * The aggregate's state is not changed by the fact. A refusal on a cached state is checked once
+   * more against the store (another instance may have changed what the cache says).
    */
   async recordFact<Err>(streamId: string, factStreamId: string, decide: (state: S) => Decision<E, Err>, meta: EventMetadata): Promise<Outcome<S, Err>> {
-    const { state, head } = await this.load(streamId);
-    const decision = decide(state);
+    const wasCached = this.cache.has(streamId);
+    let { state, head } = await this.load(streamId);
+    let decision = decide(state);
+    if (!decision.ok && wasCached) {
+      ({ state, head } = this.fold(streamId, await this.store.readStream(streamId)));
+      decision = decide(state);
+    }
     if (!decision.ok) return { ok: false, error: decision.error, state, version: head.version };
     if (decision.value.length === 0) return { ok: true, state, events: [], version: head.version };
     const envelopes = chainEvents(emptyHead(factStreamId), decision.value, meta);
