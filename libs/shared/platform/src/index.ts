@@ -54,3 +54,4 @@ export { IdempotencyStore, IDEMPOTENCY_COLLECTION } from './lib/idempotency/idem
 export { IdempotencyExpiry, IDEMPOTENCY_KEY_LIFETIME_MS } from './lib/idempotency/idempotency-expiry';
 export { IdempotencyInterceptor } from './lib/idempotency/idempotency.interceptor';
 export { Idempotent } from './lib/idempotency/idempotent.decorator';
+export type { IdempotentOptions } from './lib/idempotency/idempotent-options';

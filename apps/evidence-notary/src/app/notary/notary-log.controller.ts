@@ -6,6 +6,7 @@ import type { TimeStampAuthority } from '@yrd/tsa';
 import { Inject } from '@nestjs/common';
 import { actorOf } from '../actor';
 import { NotarizeCheckpointDto } from './checkpoint.dto';
+import { Idempotent } from '@yrd/platform';
 
 /** The Merkle log itself: tree heads, consistency proofs, trust anchors, audit checkpoints. */
 @ApiTags('notary')
@@ -48,6 +49,7 @@ export class NotaryLogController {
   }
 
   @Post('checkpoints')
+  @Idempotent()
   @Roles('auditor', 'admin')
   @AllowAuditorWrite()
   @ApiOperation({ summary: 'Notarize an event-log checkpoint (a root over a range of events) like any entry; answers with its receipt' })

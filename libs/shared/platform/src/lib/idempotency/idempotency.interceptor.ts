@@ -8,11 +8,13 @@ import {
   NestInterceptor,
   UnprocessableEntityException,
 } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
 import { PRINCIPAL_REQUEST_KEY, type Principal } from '@yrd/auth';
 import type { Request, Response } from 'express';
 import { from, lastValueFrom, type Observable } from 'rxjs';
 import { IDEMPOTENCY_KEY_HEADER, IDEMPOTENT_REPLAYED_HEADER, idempotencyRecordId, parseIdempotencyKey, requestFingerprint, sha256 } from './idempotency-key';
 import { IdempotencyStore, type StoredAnswer } from './idempotency.store';
+import { IDEMPOTENT_OPTIONS, type IdempotentOptions } from './idempotent-options';
 
 /** How long a duplicate waits for the first request with its key before it is told 409. */
 const WAIT_FOR_FIRST_MS = 5_000;
@@ -31,7 +33,10 @@ interface UploadedFile {
  */
 @Injectable()
 export class IdempotencyInterceptor implements NestInterceptor {
-  constructor(private readonly store: IdempotencyStore) {}
+  constructor(
+    private readonly store: IdempotencyStore,
+    private readonly reflector: Reflector,
+  ) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     if (context.getType() !== 'http') return next.handle();
@@ -43,7 +48,8 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const res = context.switchToHttp().getResponse<Response>();
     const principal = req[PRINCIPAL_REQUEST_KEY];
     const id = idempotencyRecordId(principal ? `${principal.bureau}/${principal.sub}` : 'anonymous', req.method, req.baseUrl + req.path, key);
-    return from(this.run(id, requestFingerprint(req.body, filesOf(req)), res, next));
+    const options = this.reflector.get<IdempotentOptions | undefined>(IDEMPOTENT_OPTIONS, context.getHandler()) ?? {};
+    return from(this.run(id, requestFingerprint(bodyOf(req, options), filesOf(req)), res, next));
   }
 
   private async run(id: string, fingerprint: string, res: Response, next: CallHandler): Promise<unknown> {
@@ -89,6 +95,16 @@ function replay(answer: StoredAnswer, res: Response): unknown {
 function locationOf(res: Response): { location?: string } {
   const location = res.getHeader('Location');
   return typeof location === 'string' ? { location } : {};
+}
+
+/**
+ * The parsed body; for a body the handler streams itself (uploads), what identifies it before it
+ * is read: its type, length and the headers the route names.
+ */
+function bodyOf(req: Request, options: IdempotentOptions): unknown {
+  if ((req as { _body?: boolean })._body) return req.body;
+  const headers = Object.fromEntries((options.headers ?? []).map((h) => [h.toLowerCase(), req.header(h) ?? null]));
+  return { streamed: { type: req.header('content-type')?.split(';')[0]?.trim() ?? null, length: req.header('content-length') ?? null, headers } };
 }
 
 function filesOf(req: { file?: UploadedFile; files?: UploadedFile[] | Record<string, UploadedFile[]> }): { field: string; sha256: string }[] {

@@ -1,15 +1,17 @@
-import { applyDecorators, UseInterceptors } from '@nestjs/common';
+import { applyDecorators, SetMetadata, UseInterceptors } from '@nestjs/common';
 import { ApiConflictResponse, ApiHeader, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import { IDEMPOTENCY_KEY_HEADER, IDEMPOTENT_REPLAYED_HEADER } from './idempotency-key';
 import { IdempotencyInterceptor } from './idempotency.interceptor';
+import { IDEMPOTENT_OPTIONS, type IdempotentOptions } from './idempotent-options';
 
 /**
  * A creating POST that clients may retry safely: send `Idempotency-Key` (a fresh random value per
  * form submission, the same on every retry of it). Put it after any file interceptor, so an
  * upload's files count in what "the same request" means.
  */
-export function Idempotent(): MethodDecorator {
+export function Idempotent(options: IdempotentOptions = {}): MethodDecorator {
   return applyDecorators(
+    SetMetadata(IDEMPOTENT_OPTIONS, options),
     UseInterceptors(IdempotencyInterceptor),
     ApiHeader({
       name: IDEMPOTENCY_KEY_HEADER,
