@@ -102,7 +102,8 @@ function locationOf(res: Response): { location?: string } {
  * is read: its type, length and the headers the route names.
  */
 function bodyOf(req: Request, options: IdempotentOptions): unknown {
-  if ((req as { _body?: boolean })._body) return req.body;
+  // Express 5 leaves `req.body` undefined unless a body parser read the body.
+  if (req.body !== undefined) return req.body;
   const headers = Object.fromEntries((options.headers ?? []).map((h) => [h.toLowerCase(), req.header(h) ?? null]));
   return { streamed: { type: req.header('content-type')?.split(';')[0]?.trim() ?? null, length: req.header('content-length') ?? null, headers } };
 }
