@@ -234,6 +234,31 @@ describe('case-intake (real Kafka, FerretDB, Redis)', () => {
     expect((await topicEvents(referralTopic)).length).toBe(2);
   });
 
+  it('32 identical POST /clues with one Idempotency-Key: one clue, 32 identical answers', async () => {
+    const key = `clue-form-${uniqueName('')}`;
+    const body = clue({ facts: `submitted once, retried 31 times (${key})` });
+    const answers = await Promise.all(Array.from({ length: 32 }, () => submit(body).set('Idempotency-Key', key)));
+    expect(answers.map((a) => a.status)).toEqual(Array(32).fill(201));
+    expect(new Set(answers.map((a) => JSON.stringify(a.body))).size).toBe(1);
+    expect(answers.filter((a) => a.headers['idempotent-replayed'] === 'true')).toHaveLength(31);
+    const submitted: string[] = [];
+    for await (const commit of app.get(EventBackbone).store.scanAll()) {
+      for (const e of commit.events) if (e.type === 'clue.submitted' && JSON.stringify(e.payload).includes(key)) submitted.push(e.streamId);
+    }
+    expect(submitted).toEqual([`clue-${answers[0].body.clueId}`]);
+    const other = await submit({ ...body, urgency: 'urgent' }).set('Idempotency-Key', key);
+    expect(other.status).toBe(422);
+  });
+
+  it('one clue the store cannot hold (NUL in a text) sent with 20 valid ones: the 20 are accepted, the one refused with a 4xx', async () => {
+    const valid = Array.from({ length: 20 }, (_, i) => submit(clue({ facts: `valid clue ${i} sent with a poisoned one` })));
+    const poison = submit(clue({ facts: 'poisoned \u0000 clue' }));
+    const [bad, ...good] = await Promise.all([poison, ...valid]);
+    expect(good.map((r) => r.status)).toEqual(Array(20).fill(201));
+    expect(bad.status).toBeGreaterThanOrEqual(400);
+    expect(bad.status).toBeLessThan(500);
+  });
+
   it('documents the DTOs in /docs-json', async () => {
     const { body } = await http.get('/docs-json').expect(200);
     const schemas = body.components.schemas;

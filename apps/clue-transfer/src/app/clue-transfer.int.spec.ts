@@ -331,6 +331,21 @@ describe('clue-transfer on the real Kafka, FerretDB and Redis', () => {
     expect(await backbone.store.readStream(`assistance-${id}`)).toHaveLength(3);
   });
 
+  it('assistance: 32 extension notices at once are each judged on the one before — 32 × 200, 32 extensions in order', async () => {
+    const created = await http().post('/assistance').set(as('officer-qp-1')).send({ requestedBureau: JIASHAN, questions: ['账册是否完整？'] }).expect(201);
+    const id = created.body.id as string;
+    const answers = await Promise.all(
+      Array.from({ length: 32 }, (_, i) => http().post(`/assistance/${id}/extension`).set(as('bureau-jsh-1')).send({ extraWorkingDays: 1, reason: `需调取第 ${i + 1} 批银行流水` })),
+    );
+    expect(answers.map((a) => a.status)).toEqual(Array(32).fill(200));
+    const events = await backbone.store.readStream(`assistance-${id}`);
+    expect(events.map((e) => e.type)).toEqual(['assistance.requested', ...Array(32).fill('assistance.extension-noticed')]);
+    // Each notice moved the deadline one working day past the previous one: none was lost or judged on a stale state.
+    const dues = events.slice(1).map((e) => String((e.payload as { deadline: { dueDate: string } }).deadline.dueDate));
+    expect(dues.every((d, i) => i === 0 || d > dues[i - 1])).toBe(true);
+    expect(verifyStream(events)).toEqual([]);
+  });
+
   it('joint action: tasks for two bureaus, progress, close by the lead', async () => {
     const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
     const created = await http().post('/joint-actions').set(as('officer-qp-1')).send({

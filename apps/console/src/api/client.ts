@@ -8,6 +8,8 @@ export interface CallOptions {
   body?: unknown;
   token?: string;
   query?: Record<string, string | number | undefined>;
+  /** Sent as `Idempotency-Key` on a creating POST: the same for every retry of one submission. */
+  idempotencyKey?: string;
 }
 
 export function apiUrl(service: Service, path: string, query?: CallOptions['query']): string {
@@ -22,6 +24,7 @@ export async function call<T>(service: Service, path: string, opts: CallOptions 
   const headers: Record<string, string> = { accept: 'application/json' };
   if (opts.token) headers.authorization = `Bearer ${opts.token}`;
   if (opts.body !== undefined) headers['content-type'] = 'application/json';
+  if (opts.idempotencyKey) headers['idempotency-key'] = opts.idempotencyKey;
   const res = await fetch(apiUrl(service, path, opts.query), {
     method: opts.method ?? (opts.body === undefined ? 'GET' : 'POST'),
     headers,

@@ -285,19 +285,26 @@ describe('evidence-notary (real Kafka, FerretDB, openssl)', () => {
     });
     for (const e of events) expect(catalog.checkPayload(e.type, e.schemaVersion, e.payload)).toMatchObject({ ok: true });
     const pdfStream = events.filter((e) => e.streamId === `evidence-${pdfReceipt.entry.entryId}`).sort((a, b) => a.streamVersion - b.streamVersion);
-    expect(pdfStream.map((e) => e.type)).toEqual([
-      'evidence.notarized',
-      'evidence.accessed',
-      'evidence.accessed',
-      'evidence.shared',
-      'evidence.downloaded',
-      'evidence.verified',
-      'evidence.verified',
-      'evidence.verified',
-    ]);
+    expect(pdfStream.map((e) => e.type)).toEqual(['evidence.notarized', 'evidence.shared', 'evidence.verified', 'evidence.verified', 'evidence.verified']);
     expect(verifyStream(pdfStream)).toEqual([]);
+    // Each read is recorded on a custody stream of its own: a one-event hash chain.
+    const reads = events.filter((e) => e.streamId.startsWith(`evidence-custody-${pdfReceipt.entry.entryId}-`));
+    expect(reads.map((e) => e.type).sort()).toEqual(['evidence.accessed', 'evidence.accessed', 'evidence.downloaded']);
+    for (const read of reads) expect(verifyStream([read])).toEqual([]);
     expect(events.some((e) => e.type === 'notary.tree-head-signed')).toBe(true);
     expect(events.some((e) => e.type === 'notary.checkpoint-notarized')).toBe(true);
+  });
+
+  it('32 simultaneous reads of one entry by its owner: 32 × 200, each recorded once in the chain of custody', async () => {
+    const id = pngReceipt.entry.entryId;
+    const store = app.get(EventBackbone).store;
+    const before = (await store.readStreamsStartingWith(`evidence-custody-${id}-`)).length;
+    const answers = await Promise.all(Array.from({ length: 32 }, (_, i) => http.get(`/evidence/${id}/${i % 2 === 0 ? 'receipt' : 'proof'}`).set('Authorization', QP)));
+    expect(answers.map((a) => a.status)).toEqual(Array(32).fill(200));
+    const reads = await store.readStreamsStartingWith(`evidence-custody-${id}-`);
+    expect(reads.filter((e) => e.type === 'evidence.accessed')).toHaveLength(before + 32);
+    expect(new Set(reads.map((e) => e.streamId)).size).toBe(reads.length);
+    expect((await store.readStream(`evidence-${id}`)).some((e) => e.type === 'evidence.accessed')).toBe(false);
   });
 
   it('recovers the log after a restart: same root, appends continue, old heads stay consistent', async () => {

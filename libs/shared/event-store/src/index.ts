@@ -1,5 +1,6 @@
 export * from './lib/commit';
 export * from './lib/commit-store';
+export * from './lib/commit-refused';
 export * from './lib/concurrency-conflict';
 export * from './lib/event-sink';
 export * from './lib/outbox-relay';

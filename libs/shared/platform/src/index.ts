@@ -56,3 +56,14 @@ export {
   type CalendarDateBounds,
   type NestedOptions,
 } from './lib/http/dto-decorators';
+export { StoreErrorsFilter } from './lib/errors/store-errors.filter';
+export {
+  IDEMPOTENCY_KEY_HEADER,
+  IDEMPOTENT_REPLAYED_HEADER,
+  parseIdempotencyKey,
+} from './lib/idempotency/idempotency-key';
+export { IdempotencyStore, IDEMPOTENCY_COLLECTION } from './lib/idempotency/idempotency.store';
+export { IdempotencyExpiry, IDEMPOTENCY_KEY_LIFETIME_MS } from './lib/idempotency/idempotency-expiry';
+export { IdempotencyInterceptor } from './lib/idempotency/idempotency.interceptor';
+export { Idempotent } from './lib/idempotency/idempotent.decorator';
+export type { IdempotentOptions } from './lib/idempotency/idempotent-options';

@@ -4,6 +4,7 @@ import type { Response } from 'express';
 import { AllowAuditorWrite, ApiAuth, CurrentPrincipal, Roles, type Principal } from '@yrd/auth';
 import { AuditRuns, type RunStatus } from '../runs/audit-runs.service';
 import { ReplayRunDto, StartReplayDto } from './replay.dto';
+import { Idempotent } from '@yrd/platform';
 
 const RUN_ID = /^[0-9a-f-]{36}$/;
 
@@ -18,6 +19,7 @@ export class ReplaysController {
   constructor(private readonly runs: AuditRuns) {}
 
   @Post()
+  @Idempotent()
   @HttpCode(202)
   @AllowAuditorWrite()
   @ApiOperation({ summary: 'Start a replay (one at a time); it reads the log up to the high watermarks of now' })

@@ -33,6 +33,7 @@ import {
 import { actorOf } from './actor';
 import { DeclineCaseDto, ExtendCheckDto, OpenCaseDto, SubmitClueDto } from './dto/submit-clue.dto';
 import { ListCluesQuery } from './dto/list-clues.query';
+import { Idempotent } from '@yrd/platform';
 
 /**
  * Clues (线索) of the caller's bureau. Writes: officers of the clue's own bureau only. A clue of
@@ -54,6 +55,7 @@ export class CluesController {
   ) {}
 
   @Post()
+  @Idempotent()
   @Roles('officer')
   @ApiOperation({ summary: 'Submit a clue; it is routed to the competent bureau or kept for checking here' })
   @ApiCreatedResponse({ description: 'clueId and routing: referred to a bureau (with the basis) or kept locally with its check deadline' })

@@ -4,6 +4,7 @@ import { ApiAuth, BureauScope, CurrentPrincipal, Roles, type BureauScopeValue, t
 import { AssistanceCommands, InboxQueries } from '@yrd/referral-feature';
 import { CommandResultDto, IdPipe, InboxQueryDto, RefusalDto } from '../common.dto';
 import { AnswerAssistanceDto, ExtensionDto, RequestAssistanceDto } from './assistance.dto';
+import { Idempotent } from '@yrd/platform';
 
 /** Assistance requests (协查) sent or received by the caller's bureau. */
 @ApiTags('assistance')
@@ -17,6 +18,7 @@ export class AssistanceController {
   ) {}
 
   @Post()
+  @Idempotent()
   @Roles('officer', 'bureau')
   @ApiOperation({ summary: 'Ask another bureau for assistance; 15 working days unless fewer are given' })
   @ApiCreatedResponse({ type: CommandResultDto })

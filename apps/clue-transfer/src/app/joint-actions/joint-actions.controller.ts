@@ -4,6 +4,7 @@ import { ApiAuth, BureauScope, CurrentPrincipal, Roles, type BureauScopeValue, t
 import { InboxQueries, JointActionCommands } from '@yrd/referral-feature';
 import { CommandResultDto, IdPipe, RefusalDto } from '../common.dto';
 import { CloseJointActionDto, CompleteTaskDto, CreateJointActionDto, JointActionListQueryDto } from './joint-action.dto';
+import { Idempotent } from '@yrd/platform';
 
 /** Joint enforcement campaigns (联合执法) the caller's bureau leads or has tasks in. */
 @ApiTags('joint-actions')
@@ -17,6 +18,7 @@ export class JointActionsController {
   ) {}
 
   @Post()
+  @Idempotent()
   @Roles('officer', 'bureau')
   @ApiOperation({ summary: 'Create a campaign led by the caller’s bureau' })
   @ApiCreatedResponse({ type: CommandResultDto })

@@ -7,6 +7,7 @@ import { ErrorAlert } from '../../ui/error-alert';
 import { BulletinContentFields, useBulletinForm } from './bulletin-content-fields';
 import { emptyBulletinForm, toProposeBody } from './bulletin-form.model';
 import type { CommandResult } from './bulletin-types';
+import { useSubmissionKey } from '../../api/submission-key';
 
 /**
  * Propose a joint bulletin (拟发信息通报) as my bureau: the content, the co-issuing provinces that
@@ -15,6 +16,7 @@ import type { CommandResult } from './bulletin-types';
 export function ProposeBulletin() {
   const { t } = useTranslation('bulletins');
   const { api } = useSession();
+  const submission = useSubmissionKey();
   const navigate = useNavigate();
   const form = useBulletinForm(emptyBulletinForm);
   const [busy, setBusy] = useState(false);
@@ -26,7 +28,9 @@ export function ProposeBulletin() {
     setBusy(true);
     setError(null);
     try {
-      const created = await api<CommandResult>('clue-transfer', 'bulletins', { body: toProposeBody(form.values) });
+      const body = toProposeBody(form.values);
+      const created = await api<CommandResult>('clue-transfer', 'bulletins', { body, idempotencyKey: submission.keyFor(body) });
+      submission.done();
       navigate(`/bulletins/${encodeURIComponent(created.bulletinId)}`);
     } catch (err) {
       setError(err instanceof ApiError ? `${t('common:refused')}: ${err.message}` : String(err));

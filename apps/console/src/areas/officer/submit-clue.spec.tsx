@@ -1,4 +1,4 @@
-import { fireEvent, render, screen } from '@testing-library/react';
+import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { MemoryRouter } from 'react-router-dom';
 import { withCreditCodeCheckChar } from '@yrd/bureaus';
 import '../../i18n/i18n';
@@ -53,5 +53,29 @@ describe('clue form', () => {
     expect(screen.getAllByText('必填').length).toBe(5);
     expect(screen.getByText('请输入 6 位行政区划代码')).toBeTruthy();
     expect(fetchMock).not.toHaveBeenCalled();
+  });
+
+  it('sends one Idempotency-Key per submission: the same on a retry of the same content, a new one for changed content', async () => {
+    const fetchMock = renderForm();
+    fetchMock.mockResolvedValue(new Response(JSON.stringify({ message: 'gateway timeout' }), { status: 504 }));
+    type('当事人名称', '某食品有限公司');
+    type('统一社会信用代码', JIASHAN);
+    type('涉嫌违法行为', '标签不符合食品安全标准');
+    type('线索事实', '在青浦超市发现在售');
+    type('违法行为发生地（行政区划代码）', '310118');
+    type('发生地地址', '青浦区某路 1 号');
+    const keys = async (n: number) => {
+      fireEvent.click(screen.getByRole('button', { name: '提交' }));
+      await waitFor(() => expect(fetchMock).toHaveBeenCalledTimes(n));
+      await waitFor(() => expect(screen.getByRole('button', { name: '提交' })).toBeTruthy());
+      return fetchMock.mock.calls.map(([, init]) => (init as RequestInit & { headers: Record<string, string> }).headers['idempotency-key']);
+    };
+    await keys(1);
+    const [first, retry] = await keys(2);
+    expect(first).toMatch(/^[0-9a-f]{32}$/);
+    expect(retry).toBe(first);
+    type('线索事实', '在青浦超市发现在售，另有网店销售');
+    const changed = (await keys(3))[2];
+    expect(changed).not.toBe(first);
   });
 });

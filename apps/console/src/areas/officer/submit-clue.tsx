@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { BUREAUS } from '@yrd/bureaus';
 import { upload } from '../../api/client';
+import { useSubmissionKey } from '../../api/submission-key';
 import { ApiError } from '../../api/api-error';
 import { useSession } from '../../session/session-context';
 import { emptyClueForm, suggestedBureau, toSubmitClueBody, validateClueForm, type ClueFormValues } from './clue-form.model';
@@ -39,6 +40,7 @@ async function notaryKnowsClueSoon<T>(attempt: () => Promise<T>, deadlineMs = 20
 export function SubmitClue({ onSubmitted }: { onSubmitted?: (r: SubmitResult) => void }) {
   const { t, i18n } = useTranslation('officer');
   const { api, session } = useSession();
+  const submission = useSubmissionKey();
   const [values, setValues] = useState<ClueFormValues>(emptyClueForm);
   const [touched, setTouched] = useState<Partial<Record<keyof ClueFormValues, boolean>>>({});
   const [files, setFiles] = useState<PickedFile[]>([]);
@@ -62,7 +64,9 @@ export function SubmitClue({ onSubmitted }: { onSubmitted?: (r: SubmitResult) =>
     setBusy(true);
     setError(null);
     try {
-      const created = await api<SubmitResult>('case-intake', 'clues', { body: toSubmitClueBody(values) });
+      const body = toSubmitClueBody(values);
+      const key = submission.keyFor(body);
+      const created = await api<SubmitResult>('case-intake', 'clues', { body, idempotencyKey: key });
       const target = created.routing.target;
       const uploaded: PickedFile[] = [...files];
       for (let i = 0; i < uploaded.length; i++) {
@@ -74,6 +78,7 @@ export function SubmitClue({ onSubmitted }: { onSubmitted?: (r: SubmitResult) =>
           const receipt = await notaryKnowsClueSoon(() =>
             upload<{ entry: { entryId: string } }>('evidence-notary', 'evidence', form, {
               token: session?.token,
+              headers: { 'idempotency-key': `${key}-evidence-${i}` },
               onProgress: (p) => setFiles((cur) => cur.map((x, j) => (j === i ? { ...x, progress: p } : x))),
             }),
           );
@@ -84,6 +89,7 @@ export function SubmitClue({ onSubmitted }: { onSubmitted?: (r: SubmitResult) =>
         }
         setFiles([...uploaded]);
       }
+      submission.done();
       setResult(created);
       onSubmitted?.(created);
     } catch (err) {

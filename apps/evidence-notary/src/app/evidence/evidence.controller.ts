@@ -18,6 +18,7 @@ import { Inject } from '@nestjs/common';
 import { actorOf } from '../actor';
 import { ShareEvidenceDto, VerifyByHashDto } from './evidence.dto';
 import { assertCleanUpload } from './upload-text';
+import { Idempotent } from '@yrd/platform';
 
 /**
  * Evidence (证据保全): upload → receipt; receipt (JSON / printable page), download, share,
@@ -35,6 +36,7 @@ export class EvidenceController {
   ) {}
 
   @Post()
+  @Idempotent({ headers: ['X-Evidence-Metadata'] })
   @Roles('officer', 'bureau', 'admin')
   @ApiOperation({
     summary: 'Notarize a file, streamed: multipart (fields `metadata` JSON [, `sm3`] before the `file` part) or a raw body (Content-Type = media type, metadata JSON in X-Evidence-Metadata)',

@@ -6,6 +6,7 @@ import type { TimeStampAuthority } from '@yrd/tsa';
 import { Inject } from '@nestjs/common';
 import { actorOf } from '../actor';
 import { NotarizeCheckpointDto } from './checkpoint.dto';
+import { Idempotent } from '@yrd/platform';
 
 /** The Merkle log itself: tree heads, consistency proofs, trust anchors, audit checkpoints. */
 @ApiTags('notary')
@@ -50,6 +51,7 @@ export class NotaryLogController {
   // Appends an entry to the log: the audit service's own admin identity does it, never an auditor
   // (auditors read, verify and start replays; they change no log).
   @Post('checkpoints')
+  @Idempotent()
   @Roles('admin')
   @ApiOperation({ summary: 'Notarize an event-log checkpoint (a root over a range of events) like any entry; answers with its receipt (admin)' })
   checkpoint(@CurrentPrincipal() me: Principal, @Body() dto: NotarizeCheckpointDto) {

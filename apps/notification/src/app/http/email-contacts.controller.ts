@@ -4,6 +4,7 @@ import { ApiAuth, CurrentPrincipal, Roles, type Principal } from '@yrd/auth';
 import { EmailContactsUseCases } from '@yrd/notification-feature';
 import { AddEmailContactDto, EmailContactView } from '../dto/email-contact.dto';
 import { BureauQuery } from '../dto/webhook.dto';
+import { Idempotent } from '@yrd/platform';
 
 /** Mailboxes that receive notification email: the bureau's shared one and its officers'. */
 @ApiTags('email-contacts')
@@ -14,6 +15,7 @@ export class EmailContactsController {
   constructor(private readonly contacts: EmailContactsUseCases) {}
 
   @Post()
+  @Idempotent()
   @ApiCreatedResponse({ type: EmailContactView })
   @ApiBadRequestResponse({ description: 'Not an email address, unknown bureau' })
   add(@CurrentPrincipal() me: Principal, @Body() body: AddEmailContactDto) {

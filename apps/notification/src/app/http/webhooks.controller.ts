@@ -3,6 +3,7 @@ import { ApiBadRequestResponse, ApiCreatedResponse, ApiNoContentResponse, ApiNot
 import { ApiAuth, CurrentPrincipal, Roles, type Principal } from '@yrd/auth';
 import { WebhookEndpointsUseCases } from '@yrd/notification-feature';
 import { BureauQuery, RegisterWebhookDto, RotateSecretDto, WebhookEndpointView, WebhookEndpointWithSecret } from '../dto/webhook.dto';
+import { Idempotent } from '@yrd/platform';
 
 /** Webhook endpoints of the caller's bureau (admins: any bureau). Signing: docs/notification-webhooks.md. */
 @ApiTags('webhooks')
@@ -13,6 +14,7 @@ export class WebhooksController {
   constructor(private readonly endpoints: WebhookEndpointsUseCases) {}
 
   @Post()
+  @Idempotent()
   @ApiOperation({ summary: 'Register an endpoint; the response carries its signing secret, once' })
   @ApiCreatedResponse({ type: WebhookEndpointWithSecret })
   @ApiBadRequestResponse({ description: 'Malformed URL, not https in production, unknown bureau' })

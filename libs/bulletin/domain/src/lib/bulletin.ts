@@ -139,8 +139,11 @@ export type Command =
   | ({ type: 'correct'; bureau: string; content: Content; reason: string } & Signed)
   | ({ type: 'withdraw'; bureau: string; reason: string } & Signed)
   | { type: 'acknowledge'; bureau: string; userId: string }
-  /** The acknowledgement deadline has passed (the feature's timer says so): remind who has not read it. */
-  | { type: 'remind-unread'; due: string };
+  /**
+   * The acknowledgement deadline has passed (the feature's timer says so): remind who has not read
+   * it. `acknowledgedBy`: the bureaus whose acknowledgement is recorded on a stream of its own.
+   */
+  | { type: 'remind-unread'; due: string; acknowledgedBy?: string[] };
 
 /** The content rules every revision must meet. */
 export function checkContent(c: Content): string | undefined {
@@ -199,6 +202,8 @@ export function decide(c: Command, s: State, now: Date): Decision {
       if (JSON.stringify(c.content.audience) !== JSON.stringify(s.content.audience)) return no('INVALID', 'a correction cannot change the audience; withdraw and issue a new bulletin');
       return ok([{ type: 'bulletin.corrected', data: { ...common, revision: s.revision + 1, content: c.content, contentSha256: c.contentSha256, correctedAt: at } }]);
     }
+    // Acknowledgements commute: the feature records each on a stream of its own (one per bureau),
+    // so bureaus acknowledging together never contend for the bulletin's next version.
     case 'acknowledge':
       if (!s.audienceBureaus.includes(c.bureau)) return no('NOT_IN_AUDIENCE', `${c.bureau} is not in the bulletin's audience`);
       if (s.status !== 'published') return no('WRONG_STATE', `the bulletin is ${s.status}, not published`);
@@ -207,7 +212,7 @@ export function decide(c: Command, s: State, now: Date): Decision {
       return ok([{ type: 'bulletin.acknowledged', data: { bulletinId: id, bureau: c.bureau, userId: c.userId, revision: s.revision, at } }]);
     case 'remind-unread': {
       // Once per bulletin, only while published, only if someone has not read it: a timer firing twice changes nothing.
-      const unread = unacknowledged(s);
+      const unread = unacknowledged({ ...s, acknowledgedBy: [...s.acknowledgedBy, ...(c.acknowledgedBy ?? [])] });
       if (s.status !== 'published' || s.reminded || unread.length === 0) return ok([]);
       return ok([{ type: 'bulletin.acknowledgement-overdue', data: { bulletinId: id, revision: s.revision, issuer: s.issuer, title: s.content.title, unread, due: c.due, remindedAt: at } }]);
     }

@@ -34,6 +34,9 @@ export interface Acknowledgements {
 }
 
 const streamId = (bulletinId: string) => `bulletin-${bulletinId}`;
+/** Where a bureau's acknowledgement is recorded: its own stream, so acknowledgements never contend. */
+const acknowledgementsOf = (bulletinId: string) => `bulletin-ack-${bulletinId}-`;
+const acknowledgementStreamId = (bulletinId: string, bureau: string) => `${acknowledgementsOf(bulletinId)}${bureau}`;
 const ID = /^[A-Za-z0-9_.:]{1,100}$/;
 
 /**
@@ -86,14 +89,16 @@ export class BulletinsUseCase {
   }
 
   acknowledge(p: Principal, bulletinId: string): Promise<BulletinCommandResult> {
-    return this.run(actorOf(p), bulletinId, false, () => ({ type: 'acknowledge', bureau: p.bureau, userId: p.sub }));
+    return this.run(actorOf(p), bulletinId, { factStreamId: acknowledgementStreamId(bulletinId, p.bureau) }, () => ({ type: 'acknowledge', bureau: p.bureau, userId: p.sub }));
   }
 
   /** The deadline has passed: remind the audience bureaus that have not read it (at most once; judged on the stream, not a view). */
   async remindUnread(bulletinId: string, now = new Date()): Promise<void> {
+    const acknowledgedBy = (await this.bulletins.facts(acknowledgementsOf(bulletinId))).map((e) => String(e.payload['bureau']));
     await this.run(systemActor('YRD-BULLETINS', 'bulletin-reminders'), bulletinId, false, (s) => ({
       type: 'remind-unread',
       due: acknowledgementDeadline(s.publishedAt ?? now.toISOString(), this.config, now).due,
+      acknowledgedBy,
     }));
   }
 
@@ -160,11 +165,17 @@ export class BulletinsUseCase {
     return { contentSha256: hash, signature };
   }
 
-  private async run(actor: Actor, bulletinId: string, create: boolean, command: (s: Bulletin.State) => Bulletin.Command): Promise<BulletinCommandResult> {
+  /** `true`: a new stream; `false`: the bulletin's stream; `{ factStreamId }`: a fact about it, on a stream of its own. */
+  private async run(actor: Actor, bulletinId: string, create: boolean | { factStreamId: string }, command: (s: Bulletin.State) => Bulletin.Command): Promise<BulletinCommandResult> {
     if (!ID.test(bulletinId)) throw Refusal.badRequest('bulletinId must be 1-100 characters of [A-Za-z0-9_.:]');
     const decide = (s: Bulletin.State) => Bulletin.decide(command(s), s, new Date());
     const meta = this.backbone.metadata(actor);
-    const outcome = create ? await this.bulletins.create(streamId(bulletinId), decide, meta) : await this.bulletins.handle(streamId(bulletinId), decide, meta);
+    const outcome =
+      typeof create === 'object'
+        ? await this.bulletins.recordFact(streamId(bulletinId), create.factStreamId, decide, meta)
+        : create
+          ? await this.bulletins.create(streamId(bulletinId), decide, meta)
+          : await this.bulletins.handle(streamId(bulletinId), decide, meta);
     if (!outcome.ok) throw refusalOf(outcome.error);
     this.host.applyOwn(outcome.events);
     const published = outcome.events.find((e) => e.type === 'bulletin.published');

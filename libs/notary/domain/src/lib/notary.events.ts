@@ -60,8 +60,8 @@ export const TreeHeadSignedPayload = z
 export const notaryEvents = [
   notary('evidence.notarized', 'An evidence file was stored, logged as a Merkle leaf and time-stamped (保全).', EvidenceNotarizedPayload),
   notary('notary.checkpoint-notarized', 'An event-log checkpoint (a root over a range of events) was logged and time-stamped like any entry.', CheckpointNotarizedPayload),
-  notary('evidence.accessed', "Someone read an entry's receipt, metadata or proof (chain of custody).", EvidenceAccessedPayload),
-  notary('evidence.downloaded', 'Someone downloaded the evidence file (chain of custody).', EvidenceDownloadedPayload),
+  notary('evidence.accessed', "Someone read an entry's receipt, metadata or proof (chain of custody; each read on a stream of its own, `evidence-custody-<entryId>-<readId>`).", EvidenceAccessedPayload),
+  notary('evidence.downloaded', 'Someone downloaded the evidence file (chain of custody; on a stream of its own, `evidence-custody-<entryId>-<readId>`).', EvidenceDownloadedPayload),
   notary('evidence.shared', 'The owning bureau shared the evidence with another bureau.', EvidenceSharedPayload),
   notary('evidence.verified', 'A file or hash was checked against the entry and its receipt, with the outcome.', EvidenceVerifiedPayload),
   notary('notary.tree-head-signed', 'The notary signed a tree head of its Merkle log (scheduled or on demand).', TreeHeadSignedPayload),

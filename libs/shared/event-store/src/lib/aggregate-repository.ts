@@ -23,8 +23,16 @@ interface Loaded<S> {
 }
 
 export interface AggregateRepositoryOptions {
-  /** How many times to reload and decide again after losing a race. */
+  /** At most this many reloads after losing a race (default: as many as the budget allows). */
   maxConflictRetries?: number;
+  /**
+   * How long a command keeps reloading and deciding again after losing races (default 2000 ms);
+   * past it the conflict goes to the caller (HTTP 409 with the current version).
+   */
+  conflictBudgetMs?: number;
+  /** Full-jitter backoff between attempts: a random wait in [0, min(cap, base·2^attempt)). */
+  backoffBaseMs?: number;
+  backoffCapMs?: number;
   /** Streams whose folded state is kept in memory; a stale entry only costs one conflict. */
   cacheSize?: number;
   /** Resolve only after the relay has published the commit (tests, strict callers). */
@@ -38,6 +46,8 @@ export interface AggregateRepositoryOptions {
  */
 export class AggregateRepository<S, E extends DomainEvent> {
   private readonly cache = new Map<string, Loaded<S>>();
+  /** The tail of each stream's queue of commands in this process. */
+  private readonly queues = new Map<string, Promise<unknown>>();
   private readonly opts: Required<AggregateRepositoryOptions>;
 
   constructor(
@@ -46,7 +56,14 @@ export class AggregateRepository<S, E extends DomainEvent> {
     private readonly aggregate: AggregateDefinition<S, E>,
     options: AggregateRepositoryOptions = {},
   ) {
-    this.opts = { maxConflictRetries: options.maxConflictRetries ?? 8, cacheSize: options.cacheSize ?? 10000, awaitPublish: options.awaitPublish ?? false };
+    this.opts = {
+      maxConflictRetries: options.maxConflictRetries ?? Number.POSITIVE_INFINITY,
+      conflictBudgetMs: options.conflictBudgetMs ?? 2000,
+      backoffBaseMs: options.backoffBaseMs ?? 4,
+      backoffCapMs: options.backoffCapMs ?? 250,
+      cacheSize: options.cacheSize ?? 10000,
+      awaitPublish: options.awaitPublish ?? false,
+    };
   }
 
   async load(streamId: string): Promise<Loaded<S>> {
@@ -57,15 +74,71 @@ export class AggregateRepository<S, E extends DomainEvent> {
 
   /** Decides on a stream nobody has written yet, without reading the store. */
   async create<Err>(streamId: string, decide: (state: S) => Decision<E, Err>, meta: EventMetadata): Promise<Outcome<S, Err>> {
-    return this.run(streamId, decide, meta, { state: this.aggregate.initialState(), head: emptyHead(streamId) });
+    return this.serially(streamId, () => this.run(streamId, decide, meta, { state: this.aggregate.initialState(), head: emptyHead(streamId) }));
   }
 
   async handle<Err>(streamId: string, decide: (state: S) => Decision<E, Err>, meta: EventMetadata): Promise<Outcome<S, Err>> {
-    return this.run(streamId, decide, meta, await this.load(streamId));
+    return this.serially(streamId, async () => this.run(streamId, decide, meta, await this.load(streamId)));
+  }
+
+  /**
+   * Commands on one stream in this process run one after the other, each on the state the last
+   * one left in the cache: they cannot lose a race to each other, only to another instance.
+   */
+  private serially<T>(streamId: string, command: () => Promise<T>): Promise<T> {
+    const previous = this.queues.get(streamId) ?? Promise.resolve();
+    const result = previous.then(command, command);
+    const tail = result.then(
+      () => undefined,
+      () => undefined,
+    );
+    this.queues.set(streamId, tail);
+    void tail.then(() => {
+      if (this.queues.get(streamId) === tail) this.queues.delete(streamId);
+    });
+    return result;
+  }
+
+  /**
+   * A commutative fact about the aggregate (an audience bureau's acknowledgement, the custody
+   * record of one read): decided against the aggregate's state, but appended as the first version
+   * of a stream of its own (`factStreamId`, one per fact or per actor), so facts that may happen
+   * together never race for the aggregate's next version. Each fact stream is a hash chain of its
+   * own. If that stream exists already the fact is recorded: nothing is added (events `[]`).
+   * The aggregate's state is not changed by the fact. A refusal on a cached state is checked once
+   * more against the store (another instance may have changed what the cache says).
+   */
+  async recordFact<Err>(streamId: string, factStreamId: string, decide: (state: S) => Decision<E, Err>, meta: EventMetadata): Promise<Outcome<S, Err>> {
+    const wasCached = this.cache.has(streamId);
+    let { state, head } = await this.load(streamId);
+    let decision = decide(state);
+    if (!decision.ok && wasCached) {
+      ({ state, head } = this.fold(streamId, await this.store.readStream(streamId)));
+      decision = decide(state);
+    }
+    if (!decision.ok) return { ok: false, error: decision.error, state, version: head.version };
+    if (decision.value.length === 0) return { ok: true, state, events: [], version: head.version };
+    const envelopes = chainEvents(emptyHead(factStreamId), decision.value, meta);
+    try {
+      const commit = await this.store.append(envelopes);
+      const published = this.relay.relay(commit);
+      if (this.opts.awaitPublish) await published;
+      else published.catch(() => undefined);
+      return { ok: true, state, events: envelopes, version: head.version };
+    } catch (e) {
+      if (e instanceof ConcurrencyConflict) return { ok: true, state, events: [], version: head.version };
+      throw e;
+    }
+  }
+
+  /** The facts recorded with {@link recordFact} on streams whose id starts with `prefix`. */
+  async facts(prefix: string): Promise<EventEnvelope[]> {
+    return this.store.readStreamsStartingWith(prefix);
   }
 
   private async run<Err>(streamId: string, decide: (state: S) => Decision<E, Err>, meta: EventMetadata, start: Loaded<S>): Promise<Outcome<S, Err>> {
     let current = start;
+    const giveUpAt = Date.now() + this.opts.conflictBudgetMs;
     for (let attempt = 0; ; attempt++) {
       const decision = decide(current.state);
       if (!decision.ok) return { ok: false, error: decision.error, state: current.state, version: current.head.version };
@@ -80,7 +153,14 @@ export class AggregateRepository<S, E extends DomainEvent> {
         return { ok: true, state: next.state, events: envelopes, version: next.head.version };
       } catch (e) {
         this.cache.delete(streamId);
-        if (!(e instanceof ConcurrencyConflict) || attempt >= this.opts.maxConflictRetries) throw e;
+        if (!(e instanceof ConcurrencyConflict)) throw e;
+        // Full jitter: the losers of one race spread out instead of colliding again in lockstep.
+        const wait = Math.random() * Math.min(this.opts.backoffCapMs, this.opts.backoffBaseMs * 2 ** attempt);
+        if (attempt >= this.opts.maxConflictRetries || Date.now() + wait >= giveUpAt) {
+          const now = await this.store.readStream(streamId).then((events) => headAfter(events, streamId).version, () => undefined);
+          throw new ConcurrencyConflict(streamId, current.head.version, now);
+        }
+        await new Promise((resolve) => setTimeout(resolve, wait));
         current = this.fold(streamId, await this.store.readStream(streamId));
       }
     }

@@ -28,6 +28,14 @@ export class CommitStore {
     return commits.sort((a, b) => a.firstVersion - b.firstVersion).flatMap((c) => c.events);
   }
 
+  /** The events of every stream whose id starts with `prefix` (fact streams of one aggregate), in commit order per stream. */
+  async readStreamsStartingWith(prefix: string): Promise<EventEnvelope[]> {
+    const commits = await this.commits.find({ streamId: { $regex: `^${prefix.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}` } }).toArray();
+    return commits
+      .sort((a, b) => a.streamId.localeCompare(b.streamId) || a.firstVersion - b.firstVersion)
+      .flatMap((c) => c.events);
+  }
+
   async get(streamId: string, firstVersion: number): Promise<CommitDocument | null> {
     return this.commits.findOne({ _id: commitId(streamId, firstVersion) });
   }

@@ -6,7 +6,7 @@ import {
   RequestMethod,
 } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
-import { APP_INTERCEPTOR } from '@nestjs/core';
+import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
 import { getConnectionToken, MongooseModule } from '@nestjs/mongoose';
 import { TerminusModule } from '@nestjs/terminus';
 import { Kafka, type KafkaConfig } from 'kafkajs';
@@ -34,6 +34,10 @@ import { RedisHealthIndicator } from './health/redis.health';
 import { StoreReadiness } from './health/store-readiness';
 import { RequestDeadlineInterceptor } from './deadlines/request-deadline.interceptor';
 import { CorrelationMiddleware } from './logging/correlation.middleware';
+import { StoreErrorsFilter } from './errors/store-errors.filter';
+import { IdempotencyExpiry } from './idempotency/idempotency-expiry';
+import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
+import { IdempotencyStore } from './idempotency/idempotency.store';
 import { buildLoggerParams } from './logging/logger-options';
 import type { RedisOptions } from 'ioredis';
 
@@ -151,8 +155,14 @@ export class PlatformModule implements NestModule {
         StoreReadiness,
         ConnectionsLifecycle,
         { provide: APP_INTERCEPTOR, useClass: RequestDeadlineInterceptor },
+        { provide: APP_FILTER, useClass: StoreErrorsFilter },
+        IdempotencyStore,
+        IdempotencyExpiry,
+        IdempotencyInterceptor,
       ],
       exports: [
+        IdempotencyStore,
+        IdempotencyInterceptor,
         PLATFORM_ENV,
         PlatformConfig,
         KAFKA,

@@ -5,6 +5,7 @@ import type { Bulletin } from '@yrd/bulletin-domain';
 import { plain, RefusalFilter } from '@yrd/sanctions-feature';
 import { BulletinsUseCase } from '../bulletins.usecase';
 import { BulletinContentDto, CorrectBulletinDto, ProposeBulletinDto, ReasonDto, SearchBulletinsDto } from './bulletin.dto';
+import { Idempotent } from '@yrd/platform';
 
 /** The DTO as domain content: plain data, and `regions` only on an audience of regions. */
 export function contentOf(dto: BulletinContentDto): Bulletin.Content {
@@ -21,6 +22,7 @@ export class BulletinsController {
   constructor(private readonly bulletins: BulletinsUseCase) {}
 
   @Post()
+  @Idempotent()
   @Roles('bureau')
   @ApiOperation({ summary: "Propose a bulletin as the caller's bureau (signed); published once every co-issuer has co-signed" })
   propose(@CurrentPrincipal() me: Principal, @Body() body: ProposeBulletinDto) {

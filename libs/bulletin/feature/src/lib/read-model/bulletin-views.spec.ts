@@ -56,6 +56,24 @@ describe('bulletin views', () => {
     expect(views.get('b1')?.acknowledgements).toHaveLength(1);
   });
 
+  it('counts acknowledgements recorded on their own streams once per bureau, even when one arrives before its bulletin', () => {
+    const views = new BulletinViews();
+    const ackOn = (bulletinId: string, bureau: string): EventEnvelope => ({
+      ...envelope('bulletin.acknowledged', { bulletinId, bureau, userId: `officer-${bureau}`, revision: 1, at: '2026-12-03T00:00:00.000Z' }),
+      streamId: `bulletin-ack-${bulletinId}-${bureau}`,
+      streamVersion: 1,
+    });
+    views.apply(ackOn('b3', ZJ));
+    expect(views.get('b3')).toBeUndefined();
+    publish(views, 'b3', content());
+    const version = views.get('b3')?.version;
+    views.apply(ackOn('b3', '330421'));
+    views.apply(ackOn('b3', '330421'));
+    expect(views.get('b3')?.acknowledgements.map((a) => a.bureau).sort()).toEqual(['330421', ZJ].sort());
+    // The bulletin's own version order is untouched: its next event still applies.
+    expect(views.get('b3')?.version).toBe(version);
+  });
+
   it('shows drafts to issuer and co-issuers only, and published bulletins to the audience', () => {
     const views = new BulletinViews();
     views.apply(envelope('bulletin.proposed', { bulletinId: 'd1', issuer: SH, coIssuers: [JS], audienceBureaus: [SH, JS, ZJ], content: content({ audience: { kind: 'delta' } }), contentSha256: 'a'.repeat(64), signature: sig, proposedAt: '2026-12-02T02:00:00.000Z' }));

@@ -110,6 +110,8 @@ const chinaDate = (instant: string) => chinaDateOf(new Date(instant));
  */
 export class BulletinViews {
   private readonly byId = new Map<string, BulletinView>();
+  /** Acknowledgements (each on a stream of its own) seen before their bulletin, by bulletin id. */
+  private readonly early = new Map<string, EventEnvelope[]>();
   /** Counts applied changes: what the public feed's memo is keyed on. */
   private generation = 0;
   private feedMemo?: { generation: number; limit: number; feed: PublicBulletin[] };
@@ -122,11 +124,35 @@ export class BulletinViews {
     if (!e.type.startsWith('bulletin.')) return;
     const event = { type: e.type, data: e.payload } as unknown as Bulletin.Event;
     const id = (e.payload as { bulletinId: string }).bulletinId;
+    if (e.streamId !== `bulletin-${id}`) return this.applyFact(id, e);
     const current = this.byId.get(id);
     if (event.type !== 'bulletin.proposed' && !current) return;
     if (current && e.streamVersion !== current.version + 1) return;
     const next = current ? fold(current, event) : proposed(event as Extract<Bulletin.Event, { type: 'bulletin.proposed' }>);
     this.byId.set(id, { ...next, updatedAt: e.occurredAt, version: e.streamVersion });
+    this.generation++;
+    const early = this.early.get(id);
+    if (early) {
+      this.early.delete(id);
+      for (const fact of early) this.applyFact(id, fact);
+    }
+  }
+
+  /**
+   * An acknowledgement on its own stream (`bulletin-ack-<id>-<bureau>`): no place in the
+   * bulletin's version order, counted once per bureau; kept aside if its bulletin is not here yet
+   * (the streams may arrive on different partitions).
+   */
+  private applyFact(id: string, e: EventEnvelope): void {
+    if (e.type !== 'bulletin.acknowledged') return;
+    const current = this.byId.get(id);
+    if (!current) {
+      this.early.set(id, [...(this.early.get(id) ?? []), e]);
+      return;
+    }
+    const ack = (e.payload as Extract<Bulletin.Event, { type: 'bulletin.acknowledged' }>['data']);
+    if (current.acknowledgements.some((a) => a.bureau === ack.bureau)) return;
+    this.byId.set(id, { ...current, acknowledgements: [...current.acknowledgements, { bureau: ack.bureau, userId: ack.userId, at: ack.at }] });
     this.generation++;
   }
 

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import { Inject, Injectable } from '@nestjs/common';
 import { EventBackbone } from '@yrd/backbone';
@@ -43,8 +44,16 @@ export interface Download {
 }
 
 /**
+ * Where one read of an entry is recorded: a stream of its own, so reads never contend with each
+ * other (nor with a share) for the entry's next version. Each is a one-event hash chain.
+ */
+export const custodyStreamId = (entryId: string, readId: string = randomUUID()): string => `evidence-custody-${entryId}-${readId}`;
+
+/**
  * Reading an entry is part of its chain of custody: every receipt, proof and download is first
- * decided on the entry's stream (who may) and recorded as an event, then served.
+ * decided on the entry's state (who may) and recorded as an event, then served. The record of a
+ * read goes to a custody stream of its own ({@link custodyStreamId}): a read never fails because
+ * others read at the same time.
  */
 @Injectable()
 export class EvidenceCustodyUseCases {
@@ -61,12 +70,12 @@ export class EvidenceCustodyUseCases {
   }
 
   async receipt(entryId: string, actor: Actor): Promise<NotaryReceipt> {
-    const state = await this.decide(entryId, actor, (c, now) => decideEvidence.access(c, 'receipt', now));
+    const state = await this.decide(entryId, actor, (c, now) => decideEvidence.access(c, 'receipt', now), 'read');
     return this.receipts.forRecord(await this.record(state));
   }
 
   async download(entryId: string, actor: Actor): Promise<Download> {
-    const state = await this.decide(entryId, actor, (c, now) => decideEvidence.download(c, now));
+    const state = await this.decide(entryId, actor, (c, now) => decideEvidence.download(c, now), 'read');
     const record = await this.record(state);
     const meta = record.metadata as { mediaType: string; fileName?: string };
     return { stream: await this.blobs.get(record.entry.sha256), mediaType: meta.mediaType, size: record.entry.size, fileName: meta.fileName, sha256: record.entry.sha256 };
@@ -80,7 +89,7 @@ export class EvidenceCustodyUseCases {
     if (!/^[\w.:-]{1,100}$/.test(clueId)) throw badRequest('clueId must be 1-100 letters, digits, "_", ".", ":" or "-"');
     const items: EvidenceListItem[] = [];
     for (const record of await this.merkleLog.evidenceForClue(clueId)) {
-      const allowed = await this.decide(record.entry.entryId, actor, (c, now) => decideEvidence.access(c, 'metadata', now)).then(
+      const allowed = await this.decide(record.entry.entryId, actor, (c, now) => decideEvidence.access(c, 'metadata', now), 'read').then(
         () => true,
         () => false,
       );
@@ -106,7 +115,7 @@ export class EvidenceCustodyUseCases {
   }
 
   async inclusionProof(entryId: string, actor: Actor, treeSize?: number): Promise<InclusionProofView> {
-    const state = await this.decide(entryId, actor, (c, now) => decideEvidence.access(c, 'proof', now));
+    const state = await this.decide(entryId, actor, (c, now) => decideEvidence.access(c, 'proof', now), 'read');
     const leafIndex = state.leafIndex as number;
     const size = this.merkleLog.size;
     if (treeSize !== undefined && (!Number.isSafeInteger(treeSize) || treeSize <= leafIndex || treeSize > size)) {
@@ -123,10 +132,15 @@ export class EvidenceCustodyUseCases {
     };
   }
 
-  private async decide(entryId: string, actor: Actor, decision: (caller: Caller, now: Date) => (s: EvidenceState) => EvidenceDecision): Promise<EvidenceState> {
+  /** `read`: the decision records a read (custody), on a stream of its own; otherwise it changes the entry. */
+  private async decide(entryId: string, actor: Actor, decision: (caller: Caller, now: Date) => (s: EvidenceState) => EvidenceDecision, kind: 'read' | 'change' = 'change'): Promise<EvidenceState> {
     if (!ENTRY_ID.test(entryId)) throw notFound('no such evidence entry');
     const now = new Date();
-    const outcome = await this.repo.handle(evidenceStreamId(entryId), decision(actor, now), this.backbone.metadata(actor, null, now));
+    const meta = this.backbone.metadata(actor, null, now);
+    const outcome =
+      kind === 'read'
+        ? await this.repo.recordFact(evidenceStreamId(entryId), custodyStreamId(entryId), decision(actor, now), meta)
+        : await this.repo.handle(evidenceStreamId(entryId), decision(actor, now), meta);
     if (!outcome.ok) throw evidenceErrorToHttp(outcome.error);
     return outcome.state;
   }

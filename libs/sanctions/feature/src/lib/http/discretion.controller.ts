@@ -7,6 +7,7 @@ import { SuggestDto } from './dto/discretion.dto';
 import { CaseFactsDto } from './dto/exemption.dto';
 import { plain } from './plain';
 import { Refusal, RefusalFilter } from './refusal';
+import { Idempotent } from '@yrd/platform';
 
 /** What class-validator cannot say about a case's facts. */
 export function checkFacts(facts: CaseFactsDto, at = 'facts'): void {
@@ -56,6 +57,7 @@ export class DiscretionController {
   }
 
   @Post('discretion-standards')
+  @Idempotent()
   @Roles('admin')
   @ApiOperation({ summary: 'Publish a new version of a standard (validated; never edited; takes effect on effectiveFrom, never retroactively)' })
   @ApiBody({ description: 'A standard file (see the schema in @yrd/discretion-domain)', schema: { type: 'object' } })

@@ -6,6 +6,7 @@ import { ExemptionsUseCase } from '../exemption/exemptions.usecase';
 import { CaseFactsDto } from './dto/exemption.dto';
 import { plain } from './plain';
 import { Refusal, RefusalFilter } from './refusal';
+import { Idempotent } from '@yrd/platform';
 
 @ApiTags('exemptions')
 @ApiAuth()
@@ -37,6 +38,7 @@ export class ExemptionsController {
   }
 
   @Post('exemption-lists')
+  @Idempotent()
   @Roles('admin')
   @ApiOperation({ summary: 'Publish a new list version (validated; published versions are never edited; takes effect on effectiveFrom)' })
   @ApiBody({ description: 'A list file (see the list schema in @yrd/exemption-domain)', schema: { type: 'object' } })

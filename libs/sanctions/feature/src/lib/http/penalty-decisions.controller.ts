@@ -7,6 +7,7 @@ import { PenaltyDecisionsUseCase } from '../decisions/penalty-decisions.usecase'
 import { CorrectDecisionDto, PenaltyDecisionDto, RevokeDecisionDto } from './dto/penalty-decision.dto';
 import { plain } from './plain';
 import { RefusalFilter } from './refusal';
+import { Idempotent } from '@yrd/platform';
 
 const content = (dto: PenaltyDecisionDto): PenaltyDecisionContent => {
   const { discretion: _claim, ...rest } = plain<PenaltyDecisionDto>(dto);
@@ -22,6 +23,7 @@ export class PenaltyDecisionsController {
   constructor(private readonly decisions: PenaltyDecisionsUseCase) {}
 
   @Post()
+  @Idempotent()
   @Roles('officer', 'bureau')
   @ApiOperation({ summary: "Record a penalty decision of the caller's bureau, signed with the bureau's key" })
   record(@CurrentPrincipal() me: Principal, @Body() body: PenaltyDecisionDto) {

@@ -6,6 +6,7 @@ import { SanctionsUseCase } from '../sanctions/sanctions.usecase';
 import { CheckQuery, CourtJudgmentDto, ListingDto, RepairDto } from './dto/sanctions.dto';
 import { plain } from './plain';
 import { Refusal, RefusalFilter } from './refusal';
+import { Idempotent } from '@yrd/platform';
 
 const subjectOf = (q: { creditCode?: string; personId?: string }) => {
   if ((q.creditCode === undefined) === (q.personId === undefined)) throw Refusal.badRequest('give exactly one of creditCode and personId');
@@ -32,6 +33,7 @@ export class SanctionsController {
   }
 
   @Post('court-judgments')
+  @Idempotent()
   @Roles('officer', 'bureau', 'admin')
   @ApiOperation({ summary: 'Report a court judgment; a food-safety crime with fixed-term imprisonment or more bans the person for life' })
   judgment(@CurrentPrincipal() me: Principal, @Body() body: CourtJudgmentDto) {
@@ -39,6 +41,7 @@ export class SanctionsController {
   }
 
   @Post('listings')
+  @Idempotent()
   @Roles('officer', 'bureau')
   @ApiOperation({ summary: 'A listing decision: operating abnormality or serious-violation list' })
   listing(@CurrentPrincipal() me: Principal, @Body() body: ListingDto) {

@@ -88,7 +88,7 @@ export const bulletinEvents = [
   ),
   bulletin(
     'bulletin.acknowledged',
-    'A bureau of the audience has read the bulletin (acknowledgement tracking).',
+    'A bureau of the audience has read the bulletin (acknowledgement tracking); recorded once per bureau on a stream of its own, `bulletin-ack-<bulletinId>-<bureau>`.',
     z.object({ bulletinId: Id, bureau: DivisionCode, userId: Text(128), revision: Revision, at: Instant }),
   ),
   bulletin(
