@@ -19,7 +19,7 @@ import {
 } from './config/env.schema';
 import { PLATFORM_ENV, PlatformConfig } from './config/platform-config';
 import { ConnectionsLifecycle } from './connections/connections.lifecycle';
-import { kafkaConfig } from './connections/kafka.factory';
+import { kafkaConfig, kafkaSaslFrom } from './connections/kafka.factory';
 import { createRedis, redisOptions } from './connections/redis.factory';
 import {
   KAFKA,
@@ -112,6 +112,7 @@ export class PlatformModule implements NestModule {
             return kafkaConfig({
               clientId: env.KAFKA_CLIENT_ID,
               brokers: env.KAFKA_BROKERS,
+              sasl: kafkaSaslFrom(env),
               level: env.LOG_LEVEL,
               logger,
             });
