@@ -7,14 +7,15 @@
 # start    write server.properties, format storage once, start the broker, wait until ready
 # up       install + start            down  stop (SIGTERM, waits for a clean shutdown)
 # status   exit 0 only when ready: metadata call + idempotent producer (acks=all) sends one record
+# tool     run a Kafka CLI class with the same classpath, e.g.
+#          kafka.sh tool org.apache.kafka.tools.TopicCommand --bootstrap-server "$KAFKA_BROKERS" --list \
+#            --command-config "$YRD_LOCAL_DIR/conf/kafka/probe-admin.properties"   # the admin's SASL settings
 #
 # Security: clients authenticate with SASL/SCRAM-SHA-512 (SASL_PLAINTEXT, loopback only) and the
 # StandardAuthorizer denies whatever no ACL allows. Principals: `admin` (super user: tooling, tests)
-# and one per service (SERVICE_PRINCIPALS); their passwords are generated once into
+# and one per service (PRINCIPALS below); their passwords are generated once into
 # $YRD_KAFKA_CREDENTIALS_DIR/<principal> (git-ignored). ACLs are granted per topic namespace by
 # `tools/kafka-acl.ts` (the services' own; see docs/kafka-acl.md).
-# tool     run a Kafka CLI class with the same classpath, e.g.
-#          kafka.sh tool org.apache.kafka.tools.TopicCommand --bootstrap-server "$KAFKA_BROKERS" --list
 set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 # shellcheck source=lib.sh
@@ -366,7 +367,7 @@ case "${1:-}" in
     ;;
   apt-packages) apt_packages ;;
   *)
-    sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'
+    sed -n '2,18p' "$0" | sed 's/^# \{0,1\}//'
     exit 2
     ;;
 esac
