@@ -12,6 +12,7 @@ export NODE_ENV="${NODE_ENV:-development}"
 ensure_node_modules
 echo "== infrastructure"
 bash deploy/local/infra.sh up
+source deploy/local/env.sh # again: the Kafka admin credential exists once the broker has started
 echo "== kafka ACLs of the services (namespace ${KAFKA_TOPIC_NAMESPACE:-yrd})"
 npx tsx --tsconfig tools/tsconfig.json tools/kafka-acl.ts grant
 echo "== building services"
