@@ -103,6 +103,32 @@ describe('Kafka ACLs: the broker enforces who may write and read', () => {
     expect(await first).toBe('from clue-transfer');
   });
 
+  it('the auditor reads every topic of the namespace in a group of its own, and writes none', async () => {
+    const auditor = clientAs('audit').consumer({ groupId: `${consumerGroupPrefix(topics.namespace, 'audit')}replay-test`, retry: { retries: 0 } });
+    open.push(auditor);
+    await auditor.connect();
+    await auditor.subscribe({ topics: [referral, notification], fromBeginning: true });
+    const read = new Set<string>();
+    const both = new Promise<void>((resolve) =>
+      void auditor.run({
+        eachMessage: async ({ topic }) => {
+          read.add(topic);
+          if (read.size === 2) resolve();
+        },
+      }),
+    );
+    await both;
+    expect([...read].sort()).toEqual([notification, referral].sort());
+    // With Write on no topic it may not even get a producer id for an idempotent producer.
+    const idempotent = clientAs('audit').producer({ idempotent: true, maxInFlightRequests: 1 });
+    open.push(idempotent);
+    expect(await failureType(idempotent.connect())).toBe('CLUSTER_AUTHORIZATION_FAILED');
+    const plain = clientAs('audit').producer({ allowAutoTopicCreation: false });
+    open.push(plain);
+    await plain.connect();
+    expect(await failureType(plain.send({ topic: notification, acks: -1, messages: record('forged') }))).toBe('TOPIC_AUTHORIZATION_FAILED');
+  });
+
   it("a consumer may not use another service's consumer group", async () => {
     // kafkajs reports a refused FindCoordinator as "coordinator not found": the broker's own answer is in its debug log.
     const answers: string[] = [];
