@@ -80,9 +80,10 @@ describe('Kafka ACLs: the broker enforces who may write and read', () => {
   });
 
   it('a client without credentials, or with a wrong password, is not let in', async () => {
+    // The SASL listener closes the connection on a request that does not start with the SASL handshake.
     const { sasl: _none, ...plain } = testKafkaConfig('acl-test-anonymous');
     const anonymous = new Kafka({ ...plain, retry: { retries: 0 }, connectionTimeout: 2000, requestTimeout: 3000 }).admin();
-    expect(await failureType(anonymous.connect().then(() => anonymous.listTopics()))).toMatch(/KafkaJSConnectionClosedError|KafkaJSConnectionError|KafkaJSNumberOfRetriesExceeded|KafkaJSRequestTimeoutError/);
+    expect(await failureType(anonymous.connect().then(() => anonymous.listTopics()))).toBe('KafkaJSConnectionClosedError');
     await anonymous.disconnect();
 
     const wrong = new Kafka({ ...testKafkaConfig('acl-test-wrong'), sasl: { mechanism: 'scram-sha-512', username: 'clue-transfer', password: 'not-the-password' }, retry: { retries: 0 } }).producer();
