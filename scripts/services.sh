@@ -31,7 +31,10 @@ svc_start() {
   local name=$1 port=${YRD_SERVICE_PORT[$1]}
   mkdir -p "${YRD_LOCAL_DIR}/run" "${YRD_LOCAL_DIR}/logs"
   if svc_running "$name"; then echo "  $name already running (pid $(cat "$(svc_pidfile "$name")"))"; return 0; fi
-  PORT=$port setsid nohup node "dist/apps/${name}/main.js" >>"$(svc_logfile "$name")" 2>&1 &
+  # Each service authenticates to Kafka as its own principal (deploy/local/kafka.sh wrote its password).
+  local cred="${YRD_KAFKA_CREDENTIALS_DIR}/${name}" sasl=()
+  if [[ -s "$cred" ]]; then sasl=(KAFKA_SASL_USERNAME="$name" KAFKA_SASL_PASSWORD="$(cat "$cred")"); fi
+  env "${sasl[@]}" PORT="$port" setsid nohup node "dist/apps/${name}/main.js" >>"$(svc_logfile "$name")" 2>&1 &
   echo $! >"$(svc_pidfile "$name")"
 }
 

@@ -12,6 +12,9 @@ export NODE_ENV="${NODE_ENV:-development}"
 ensure_node_modules
 echo "== infrastructure"
 bash deploy/local/infra.sh up
+source deploy/local/env.sh # again: the Kafka admin credential exists once the broker has started
+echo "== kafka ACLs of the services (namespace ${KAFKA_TOPIC_NAMESPACE:-yrd})"
+npx tsx --tsconfig tools/tsconfig.json tools/kafka-acl.ts grant
 echo "== building services"
 npx nx run-many -t build --projects=tag:type:app --output-style=static --parallel=2 >"${YRD_LOCAL_DIR}/logs/build.log" 2>&1 ||
   { tail -n 40 "${YRD_LOCAL_DIR}/logs/build.log"; exit 1; }

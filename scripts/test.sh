@@ -19,6 +19,7 @@ started_infra=false
 if ! bash deploy/local/infra.sh status >/dev/null 2>&1; then
   echo "== starting local infrastructure"
   bash deploy/local/infra.sh up
+  source deploy/local/env.sh # again: the Kafka admin credential exists once the broker has started
   started_infra=true
 fi
 cleanup() { if $started_infra; then echo "== stopping local infrastructure"; bash deploy/local/infra.sh down; fi; }

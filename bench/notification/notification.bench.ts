@@ -23,7 +23,7 @@ import { eventCatalog, TopicRegistry, type EventEnvelope } from '@yrd/contracts'
 import { chainEvents, emptyHead } from '@yrd/event-log';
 import { EventPublisher } from '@yrd/messaging';
 import { deliveryId } from '@yrd/notification-domain';
-import { dropRunDatabase, infraEnv, mongoUrlFor, testKafka, uniqueName } from '@yrd/testing';
+import { dropRunDatabase, infraEnv, kafkaSaslEnv, mongoUrlFor, testKafka, uniqueName } from '@yrd/testing';
 import { percentile, report, round, type BenchRow } from '../lib/report';
 
 const arg = (name: string, fallback: number) => {
@@ -144,6 +144,7 @@ async function main() {
       LOG_LEVEL: 'warn',
       PORT: String(port),
       KAFKA_BROKERS: infraEnv().kafkaBrokers.join(','),
+      ...kafkaSaslEnv(infraEnv().kafkaSasl),
       MONGO_URL: mongoUrlFor(namespace),
       REDIS_URL: infraEnv().redisUrl,
       AUTH_JWT_SECRET: SECRET,

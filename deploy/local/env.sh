@@ -38,6 +38,15 @@ export YRD_REDIS_READY_TIMEOUT="${YRD_REDIS_READY_TIMEOUT:-15}"
 export KAFKA_BROKERS="${KAFKA_BROKERS:-127.0.0.1:${YRD_KAFKA_PORT}}"
 export MONGO_URL="${MONGO_URL:-mongodb://127.0.0.1:${YRD_MONGO_PORT}/yrd}"
 export REDIS_URL="${REDIS_URL:-redis://127.0.0.1:${YRD_REDIS_PORT}}"
+# Kafka SASL/SCRAM: one password file per principal (admin + each service), written by
+# deploy/local/kafka.sh on its first start. Tooling and tests authenticate as the admin (super
+# user); scripts/services.sh gives each service its own principal.
+export YRD_KAFKA_CREDENTIALS_DIR="${YRD_KAFKA_CREDENTIALS_DIR:-${YRD_LOCAL_DIR}/kafka-credentials}"
+if [[ -z "${KAFKA_SASL_USERNAME:-}" && -s "${YRD_KAFKA_CREDENTIALS_DIR}/admin" ]]; then
+  export KAFKA_SASL_USERNAME=admin
+  KAFKA_SASL_PASSWORD="$(cat "${YRD_KAFKA_CREDENTIALS_DIR}/admin")"
+  export KAFKA_SASL_PASSWORD
+fi
 # For tooling only (FerretDB's backing database, e.g. to add GIN expression indexes)
 export YRD_PG_URL="${YRD_PG_URL:-postgres://postgres@127.0.0.1:${YRD_PG_PORT}/ferretdb}"
 

@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream, existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { infraEnv, mongoUrlFor, uniqueName, eventually } from '@yrd/testing';
+import { infraEnv, mongoUrlFor, uniqueName, eventually, grantServiceAcls, serviceKafkaEnv, type ServiceAclGrant } from '@yrd/testing';
 import { freePort } from './free-port';
 
 export type ServiceName = 'case-intake' | 'clue-transfer' | 'evidence-notary' | 'notification' | 'audit' | 'gateway';
@@ -33,6 +33,7 @@ export class RunningSystem {
   readonly namespace = uniqueName('e2e');
   readonly env: Record<string, string>;
   private readonly running = new Map<ServiceName, Running>();
+  private acls?: Promise<ServiceAclGrant>;
 
   constructor(extraEnv: Record<string, string> = {}) {
     const infra = infraEnv();
@@ -51,6 +52,9 @@ export class RunningSystem {
 
   /** Starts the services; the gateway (serving the built console) last, pointed at the others. */
   async start(...names: ServiceName[]): Promise<void> {
+    // Each service authenticates as its own principal: grant them this namespace's ACLs first.
+    this.acls ??= grantServiceAcls(this.namespace);
+    await this.acls;
     await Promise.all(names.filter((n) => n !== 'gateway').map((n) => this.startOne(n)));
     if (names.includes('gateway')) await this.startOne('gateway');
   }
@@ -82,6 +86,9 @@ export class RunningSystem {
 
   async stopAll(): Promise<void> {
     await Promise.all([...this.running.keys()].map((n) => this.stop(n)));
+    const acls = this.acls;
+    this.acls = undefined;
+    if (acls) await (await acls).revoke();
   }
 
   private async startOne(name: ServiceName, port?: number): Promise<void> {
@@ -101,7 +108,7 @@ export class RunningSystem {
       }
     }
     const child = spawn(process.execPath, [main], {
-      env: { ...process.env, ...this.env, ...serviceUrls, PORT: String(p) },
+      env: { ...process.env, ...this.env, ...(name === 'gateway' ? {} : serviceKafkaEnv(name)), ...serviceUrls, PORT: String(p) },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     child.stdout?.pipe(log);

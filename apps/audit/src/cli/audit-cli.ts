@@ -17,6 +17,7 @@ import {
   type ReplayProgress,
 } from '@yrd/audit-feature';
 import { eventCatalog, TopicRegistry } from '@yrd/contracts';
+import { kafkaSaslFrom } from '@yrd/platform';
 
 export interface CliIo {
   out: (text: string) => void;
@@ -42,7 +43,9 @@ async function connect(io: CliIo): Promise<Context> {
   const brokers = (io.env['KAFKA_BROKERS'] ?? '').split(',').filter(Boolean);
   const mongoUrl = io.env['MONGO_URL'];
   if (brokers.length === 0 || !mongoUrl) throw new Error('KAFKA_BROKERS and MONGO_URL are required (source deploy/local/env.sh)');
-  const kafka = new Kafka({ clientId: 'audit-cli', brokers, logLevel: logLevel.NOTHING, retry: { retries: 8 } });
+  // The auditor's tooling: the admin's credentials from deploy/local/env.sh, or the audit principal's.
+  const sasl = kafkaSaslFrom(io.env);
+  const kafka = new Kafka({ clientId: 'audit-cli', brokers, ...(sasl ? { sasl } : {}), logLevel: logLevel.NOTHING, retry: { retries: 8 } });
   const connection = await mongoose.createConnection(mongoUrl, { serverSelectionTimeoutMS: 5000 }).asPromise();
   const notary = checkpointNotaryFrom(env);
   const checkpoints = new CheckpointStore(connection);
@@ -157,7 +160,7 @@ async function checkpointCommand(io: CliIo, opts: { force?: boolean }): Promise<
       everyEvents: ctx.env.AUDIT_CHECKPOINT_EVERY_EVENTS,
       intervalMs: ctx.env.AUDIT_CHECKPOINT_INTERVAL_MS,
     });
-    const created = await checkpointer.runOnce(await ctx.replay.eventTopics(), { force: opts.force, groupId: `audit-checkpoint-${uuidv7()}` });
+    const created = await checkpointer.runOnce(await ctx.replay.eventTopics(), { force: opts.force, groupId: ctx.replay.groupId('checkpoint', uuidv7()) });
     io.out(created.length === 0 ? 'no checkpoint due' : table(created.map((c) => [`${c.claim.topic}/${c.claim.partition} ${c.claim.fromOffset}..${c.claim.toOffset}`, `${c.claim.rootHash} (leaf ${c.receipt.kind === 'merkle-entry' ? c.receipt.leafIndex : c.receipt.receipt.leafIndex})`])));
     return EXIT.clean;
   } finally {

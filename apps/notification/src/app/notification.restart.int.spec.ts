@@ -17,7 +17,7 @@ import { eventCatalog, TopicRegistry, type EventEnvelope } from '@yrd/contracts'
 import { chainEvents, emptyHead } from '@yrd/event-log';
 import { EventPublisher } from '@yrd/messaging';
 import { deliveryId } from '@yrd/notification-domain';
-import { eventually, infraEnv, mongoUrlFor, readTopic, testKafka, uniqueName } from '@yrd/testing';
+import { eventually, infraEnv, kafkaSaslEnv, mongoUrlFor, readTopic, testKafka, uniqueName } from '@yrd/testing';
 import { WebhookReceiver } from './testing/receivers';
 
 jest.setTimeout(180_000);
@@ -56,6 +56,7 @@ describe('notification service killed mid-batch', () => {
         HOST: '127.0.0.1',
         PORT: String(port),
         KAFKA_BROKERS: infraEnv().kafkaBrokers.join(','),
+        ...kafkaSaslEnv(infraEnv().kafkaSasl),
         MONGO_URL: mongoUrlFor(namespace),
         REDIS_URL: infraEnv().redisUrl,
         AUTH_JWT_SECRET: SECRET,

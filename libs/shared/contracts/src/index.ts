@@ -1,5 +1,6 @@
 export * from './lib/envelope';
 export * from './lib/topics';
+export * from './lib/kafka-access';
 export * from './lib/event-catalog';
 export * from './lib/events/diagnostics.events';
 export * from './lib/events/common.schemas';

@@ -9,6 +9,7 @@ export {
   parseEnv,
   type ConfigIssue,
   type EnvSource,
+  type KafkaSaslMechanism,
   type LogLevel,
   type PlatformEnv,
 } from './lib/config/env.schema';
@@ -21,7 +22,9 @@ export {
 } from './lib/connections/tokens';
 export {
   kafkaConfig,
+  kafkaSaslFrom,
   kafkaLogLevel,
+  type KafkaSaslCredentials,
   pinoLogCreator,
 } from './lib/connections/kafka.factory';
 export { redisOptions, closeRedis } from './lib/connections/redis.factory';

@@ -37,7 +37,7 @@ export class CheckpointScheduler implements OnApplicationBootstrap, BeforeApplic
   async tick(force = false): Promise<number> {
     if (!this.checkpointer) return 0;
     try {
-      const created = await this.checkpointer.runOnce(await this.replay.eventTopics(), { force, groupId: `audit-checkpoint-${uuidv7()}` });
+      const created = await this.checkpointer.runOnce(await this.replay.eventTopics(), { force, groupId: this.replay.groupId('checkpoint', uuidv7()) });
       if (created.length > 0) this.log.log(`notarized ${created.length} checkpoint(s): ${created.map((c) => `${c.claim.topic}/${c.claim.partition}@${c.claim.fromOffset}..${c.claim.toOffset}`).join(', ')}`);
       return created.length;
     } catch (e) {

@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnAppl
 import { InjectConnection } from '@nestjs/mongoose';
 import type { Kafka } from 'kafkajs';
 import type { Connection } from 'mongoose';
-import { TopicRegistry, type Actor, type BoundedContext } from '@yrd/contracts';
+import { consumerGroupPrefix, TopicRegistry, type Actor, type BoundedContext } from '@yrd/contracts';
 import type { DomainEvent, EventMetadata } from '@yrd/event-log';
 import { AggregateRepository, CommitStore, OutboxRelay, type AggregateDefinition, type AggregateRepositoryOptions } from '@yrd/event-store';
 import { EventConsumer, EventPublisher, ProcessedEvents, provisionTopics, topicSettingsFromEnv, type EventHandler, type RetryPolicy } from '@yrd/messaging';
@@ -88,16 +88,22 @@ export class EventBackbone implements OnModuleInit, OnApplicationBootstrap, Befo
     return { actor, correlationId: CorrelationContext.currentOrNew(), causationId, now };
   }
 
+  /**
+   * The consumer group `name` of this service: `<service>.<name>`, and outside the production
+   * namespace `<namespace>.<service>.<name>` (a test run's consumers must never join, and steal
+   * partitions from, a running system's groups). The broker lets the service use only these.
+   */
+  groupId(name: string): string {
+    return `${consumerGroupPrefix(this.topics.namespace, this.options.service)}${name}`;
+  }
+
   /** Resolves when every registered consumer has joined its group (tests, readiness). */
   async whenConsuming(): Promise<void> {
     await Promise.all(this.consumers.map((c) => c.whenJoined()));
   }
 
   private async startConsumer(r: ConsumerRegistration): Promise<void> {
-    // Outside the production namespace the group carries the namespace too: a test run's
-    // consumers must never join (and steal partitions from) a running system's groups.
-    const base = `${this.options.service}.${r.name}`;
-    const groupId = this.topics.namespace === 'yrd' ? base : `${this.topics.namespace}.${base}`;
+    const groupId = this.groupId(r.name);
     const consumer = new EventConsumer({
       kafka: this.kafka,
       groupId,

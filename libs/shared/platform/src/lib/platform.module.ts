@@ -20,7 +20,7 @@ import {
 } from './config/env.schema';
 import { PLATFORM_ENV, PlatformConfig } from './config/platform-config';
 import { ConnectionsLifecycle } from './connections/connections.lifecycle';
-import { kafkaConfig } from './connections/kafka.factory';
+import { kafkaConfig, kafkaSaslFrom } from './connections/kafka.factory';
 import { createRedis, redisOptions } from './connections/redis.factory';
 import {
   KAFKA,
@@ -50,10 +50,31 @@ export interface PlatformModuleOptions<
   defaultPort?: number;
   /** Service-specific environment variables, validated with the common ones. */
   extraSchema?: z.ZodObject<TExtra>;
-  /** Where settings come from (default `process.env`, read when the app is created). For tests. */
+  /**
+   * Where settings come from (default `process.env`, read when the app is created). For tests; the
+   * Kafka credentials (KAFKA_SASL_*) are the process's unless this names a principal.
+   */
   env?: EnvSource;
   /** Log destination (default stdout). For tests. */
   logStream?: DestinationStream;
+}
+
+const KAFKA_SASL_VARS = [
+  'KAFKA_SASL_USERNAME',
+  'KAFKA_SASL_PASSWORD',
+  'KAFKA_SASL_MECHANISM',
+] as const;
+
+/**
+ * A given environment (tests) authenticates to Kafka as the process does (deploy/local/env.sh's
+ * admin) unless it names a principal of its own.
+ */
+function withKafkaCredentials(env: EnvSource): EnvSource {
+  if (env['KAFKA_SASL_USERNAME']) return env;
+  const inherited = Object.fromEntries(
+    KAFKA_SASL_VARS.map((v) => [v, process.env[v]]),
+  );
+  return { ...env, ...inherited };
 }
 
 /**
@@ -73,7 +94,10 @@ export class PlatformModule implements NestModule {
     let parsed: (PlatformEnv & Record<string, unknown>) | undefined;
     const loadEnv = (): PlatformEnv & Record<string, unknown> => {
       parsed ??= Object.freeze(
-        parseEnv(options.env ?? process.env, options),
+        parseEnv(
+          options.env ? withKafkaCredentials(options.env) : process.env,
+          options,
+        ),
       ) as PlatformEnv & Record<string, unknown>;
       return parsed;
     };
@@ -124,6 +148,7 @@ export class PlatformModule implements NestModule {
             return kafkaConfig({
               clientId: env.KAFKA_CLIENT_ID,
               brokers: env.KAFKA_BROKERS,
+              sasl: kafkaSaslFrom(env),
               level: env.LOG_LEVEL,
               logger,
             });

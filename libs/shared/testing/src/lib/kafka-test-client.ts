@@ -1,8 +1,15 @@
-import { Kafka, logLevel, type KafkaMessage } from 'kafkajs';
+import { Kafka, logLevel, type KafkaConfig, type KafkaMessage } from 'kafkajs';
 import { infraEnv, uniqueName } from './infra-env';
 
+/** A client of the local broker as the admin (tests, benchmarks, tools): see infraEnv. */
 export function testKafka(clientId = uniqueName('test-')): Kafka {
-  return new Kafka({ clientId, brokers: infraEnv().kafkaBrokers, logLevel: logLevel.NOTHING, retry: { retries: 8 } });
+  return new Kafka(testKafkaConfig(clientId));
+}
+
+/** The settings of {@link testKafka}, for a client with different ones (another principal, no retries). */
+export function testKafkaConfig(clientId = uniqueName('test-')): KafkaConfig {
+  const { kafkaBrokers, kafkaSasl } = infraEnv();
+  return { clientId, brokers: kafkaBrokers, ...(kafkaSasl ? { sasl: kafkaSasl } : {}), logLevel: logLevel.NOTHING, retry: { retries: 8 } };
 }
 
 /** Reads every message currently on a topic (all partitions), from the beginning, without a group. */

@@ -15,7 +15,7 @@ import {
   type ReplayFilter,
   type StreamFold,
 } from '@yrd/audit-domain';
-import { CONTEXTS, type EventCatalog, type TopicRegistry } from '@yrd/contracts';
+import { consumerGroupPrefix, CONTEXTS, type EventCatalog, type TopicRegistry } from '@yrd/contracts';
 import type { PublicKeyLike } from '@yrd/merkle';
 import type { CheckpointStore } from '../checkpoints/checkpoint-store';
 import { KafkaLogReader } from '../log/kafka-log-reader';
@@ -74,6 +74,11 @@ export class AuditReplay {
     this.clock = deps.clock ?? (() => new Date());
   }
 
+  /** A throw-away consumer group of the auditor (`audit.<purpose>-<id>`, namespaced like the services' groups). */
+  groupId(purpose: 'replay' | 'checkpoint', id: string): string {
+    return `${consumerGroupPrefix(this.deps.topics.namespace, 'audit')}${purpose}-${id}`;
+  }
+
   /** The event topics of the namespace that exist on the broker (DLQs are not the log). */
   async eventTopics(): Promise<string[]> {
     const admin = this.deps.kafka.admin();
@@ -109,7 +114,7 @@ export class AuditReplay {
         checkpoints.accept(m);
       },
       {
-        groupId: `audit-replay-${runId}`,
+        groupId: this.groupId('replay', runId),
         onJoined: () => onProgress({ phase: 'reading', read: 0, total }),
         onProgress: (read) => onProgress({ phase: 'reading', read, total }),
       },

@@ -25,7 +25,7 @@ export class BulletinViewsHost implements OnApplicationBootstrap, BeforeApplicat
       kafka,
       topic: backbone.topics.eventsTopic('bulletin'),
       catalog: eventCatalog,
-      groupPrefix: `${backbone.topics.namespace}.bulletin-views`,
+      groupPrefix: backbone.groupId('bulletin-views'),
       apply: (e) => this.views.apply(e),
       onInvalid: (reason, error, offset) => this.log.warn(`skipped an invalid message at offset ${offset}: ${reason} ${error}`),
     });

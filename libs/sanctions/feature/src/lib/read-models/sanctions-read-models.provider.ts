@@ -20,7 +20,7 @@ export class SanctionsReadModelsHost implements OnApplicationBootstrap, BeforeAp
       kafka,
       topic: backbone.topics.eventsTopic('sanctions'),
       catalog: eventCatalog,
-      groupPrefix: `${process.env['KAFKA_CLIENT_ID'] || 'yrd'}.sanctions-read-models`,
+      groupPrefix: backbone.groupId('sanctions-read-models'),
       apply: (e) => this.models.apply(e),
       onInvalid: (reason, error, offset) => this.log.warn(`skipped an invalid message at offset ${offset}: ${reason} ${error}`),
     });

@@ -55,6 +55,7 @@ describe('parseEnv', () => {
       HOST: '127.0.0.1',
       KAFKA_BROKERS: ['a.example:9092', '10.0.0.2:9093'],
       KAFKA_CLIENT_ID: 'case-intake',
+      KAFKA_SASL_MECHANISM: 'scram-sha-512',
       MONGO_URL: 'mongodb://127.0.0.1:27018/yrd',
       REDIS_URL: 'redis://127.0.0.1:16379',
       LOG_LEVEL: 'info',
@@ -113,6 +114,22 @@ describe('parseEnv', () => {
     expect(err.issues).toEqual([
       { variable: 'KAFKA_BROKERS', problem: 'required' },
     ]);
+  });
+
+  it("reads the service's own Kafka principal, both credentials or neither", () => {
+    const env = parseEnv(
+      { ...valid, KAFKA_SASL_USERNAME: 'case-intake', KAFKA_SASL_PASSWORD: 's3cret' },
+      { service: 'case-intake' },
+    );
+    expect(env).toMatchObject({
+      KAFKA_SASL_USERNAME: 'case-intake',
+      KAFKA_SASL_PASSWORD: 's3cret',
+      KAFKA_SASL_MECHANISM: 'scram-sha-512',
+    });
+    expect(failure({ ...valid, KAFKA_SASL_USERNAME: 'case-intake' }).issues).toEqual([
+      { variable: 'KAFKA_SASL_PASSWORD', problem: 'required with the other KAFKA_SASL_ credential' },
+    ]);
+    expect(failure({ ...valid, KAFKA_SASL_MECHANISM: 'plain' }).issues[0]?.variable).toBe('KAFKA_SASL_MECHANISM');
   });
 
   it('treats a blank value as missing', () => {

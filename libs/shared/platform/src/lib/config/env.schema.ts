@@ -12,6 +12,14 @@ export interface PlatformEnv {
   KAFKA_BROKERS: string[];
   /** Kafka client id (default: the service name). */
   KAFKA_CLIENT_ID: string;
+  /**
+   * SASL/SCRAM credentials of the service's own Kafka principal (both or neither; unset: no
+   * authentication, for a broker without SASL).
+   */
+  KAFKA_SASL_USERNAME?: string;
+  KAFKA_SASL_PASSWORD?: string;
+  /** `scram-sha-512` (default) or `scram-sha-256`. */
+  KAFKA_SASL_MECHANISM: KafkaSaslMechanism;
   /** `mongodb://` or `mongodb+srv://` connection string. */
   MONGO_URL: string;
   /** `redis://` or `rediss://` URL. */
@@ -23,6 +31,9 @@ export interface PlatformEnv {
   /** A request not answered within this is answered 503 with Retry-After (default 15000 ms). */
   REQUEST_DEADLINE_MS: number;
 }
+
+export const KAFKA_SASL_MECHANISMS = ['scram-sha-512', 'scram-sha-256'] as const;
+export type KafkaSaslMechanism = (typeof KAFKA_SASL_MECHANISMS)[number];
 
 export const LOG_LEVELS = [
   'fatal',
@@ -133,6 +144,13 @@ export function buildEnvSchema(
         'must contain only letters, digits, ".", "_" and "-"',
       )
       .default(options.service),
+    KAFKA_SASL_USERNAME: z.string().optional(),
+    KAFKA_SASL_PASSWORD: z.string().optional(),
+    KAFKA_SASL_MECHANISM: z
+      .enum(KAFKA_SASL_MECHANISMS, {
+        error: `must be one of ${KAFKA_SASL_MECHANISMS.join(', ')}`,
+      })
+      .default('scram-sha-512'),
     // WHATWG URL cannot parse multi-host mongodb strings, so check the shape only.
     MONGO_URL: z
       .string()
@@ -182,6 +200,11 @@ export function parseEnv<TExtra extends z.ZodRawShape = Record<never, never>>(
       return { variable, problem: missing ? 'required' : issue.message };
     });
     throw new ConfigValidationError(issues);
+  }
+  const data = result.data as { KAFKA_SASL_USERNAME?: string; KAFKA_SASL_PASSWORD?: string };
+  if ((data.KAFKA_SASL_USERNAME === undefined) !== (data.KAFKA_SASL_PASSWORD === undefined)) {
+    const missing = data.KAFKA_SASL_USERNAME === undefined ? 'KAFKA_SASL_USERNAME' : 'KAFKA_SASL_PASSWORD';
+    throw new ConfigValidationError([{ variable: missing, problem: 'required with the other KAFKA_SASL_ credential' }]);
   }
   // The base schema's output is PlatformEnv (checked in env.schema.spec.ts).
   return result.data as unknown as PlatformEnv & z.infer<z.ZodObject<TExtra>>;

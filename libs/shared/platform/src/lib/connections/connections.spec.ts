@@ -1,6 +1,6 @@
 import { logLevel } from 'kafkajs';
 import type { PinoLogger } from 'nestjs-pino';
-import { kafkaConfig, kafkaLogLevel, pinoLogCreator } from './kafka.factory';
+import { kafkaConfig, kafkaLogLevel, kafkaSaslFrom, pinoLogCreator } from './kafka.factory';
 import { redisOptions } from './redis.factory';
 
 function fakeLogger() {
@@ -66,6 +66,15 @@ describe('Kafka settings', () => {
       logLevel: logLevel.INFO,
       retry: { retries: 8, initialRetryTime: 300, maxRetryTime: 30_000 },
     });
+    expect(config.sasl).toBeUndefined();
+  });
+
+  it("authenticates as the service's own principal when it has credentials", () => {
+    const { logger } = fakeLogger();
+    const sasl = kafkaSaslFrom({ KAFKA_SASL_USERNAME: 'audit', KAFKA_SASL_PASSWORD: 'pw' });
+    expect(sasl).toEqual({ mechanism: 'scram-sha-512', username: 'audit', password: 'pw' });
+    expect(kafkaConfig({ clientId: 'audit', brokers: ['a:1'], sasl, level: 'info', logger }).sasl).toEqual(sasl);
+    expect(kafkaSaslFrom({ KAFKA_SASL_USERNAME: 'audit' })).toBeUndefined();
   });
 });
 

@@ -47,9 +47,33 @@ export function pinoLogCreator(logger: PinoLogger): logCreator {
     };
 }
 
+export type KafkaSaslCredentials =
+  | { mechanism: 'scram-sha-512'; username: string; password: string }
+  | { mechanism: 'scram-sha-256'; username: string; password: string };
+
+/**
+ * The client's own principal from its environment (KAFKA_SASL_USERNAME, KAFKA_SASL_PASSWORD,
+ * KAFKA_SASL_MECHANISM), or none (a broker without SASL). Services get theirs validated by the env
+ * schema; tools and tests pass `process.env`.
+ */
+export function kafkaSaslFrom(env: {
+  KAFKA_SASL_USERNAME?: string;
+  KAFKA_SASL_PASSWORD?: string;
+  KAFKA_SASL_MECHANISM?: string;
+}): KafkaSaslCredentials | undefined {
+  const username = env.KAFKA_SASL_USERNAME;
+  const password = env.KAFKA_SASL_PASSWORD;
+  if (!username || !password) return undefined;
+  return env.KAFKA_SASL_MECHANISM === 'scram-sha-256'
+    ? { mechanism: 'scram-sha-256', username, password }
+    : { mechanism: 'scram-sha-512', username, password };
+}
+
 export interface KafkaFactoryOptions {
   clientId: string;
   brokers: string[];
+  /** SASL/SCRAM over the plaintext listener (loopback or a private network; TLS is the cluster's job). */
+  sasl?: KafkaSaslCredentials;
   level: LogLevel;
   logger: PinoLogger;
 }
@@ -59,6 +83,7 @@ export function kafkaConfig(opts: KafkaFactoryOptions): KafkaConfig {
   return {
     clientId: opts.clientId,
     brokers: opts.brokers,
+    ...(opts.sasl ? { sasl: opts.sasl } : {}),
     connectionTimeout: 3_000,
     requestTimeout: 30_000,
     // ~ 0.3, 0.6, 1.2, … s with jitter, capped at 30 s; 8 attempts ≈ 1 min before giving up.
