@@ -9,7 +9,7 @@ import mongoose from 'mongoose';
 import { CompressionTypes, type Message } from 'kafkajs';
 import { AuditReplay, CheckpointStore, REPLAY_FETCH } from '@yrd/audit-feature';
 import { eventCatalog, TopicRegistry } from '@yrd/contracts';
-import { chainEvents, checkEnvelope, emptyHead } from '@yrd/event-log';
+import { chainEvents, fixtureSigner, checkEnvelope, emptyHead } from '@yrd/event-log';
 import { provisionTopics } from '@yrd/messaging';
 import { mongoUrlFor, testKafka, uniqueName } from '@yrd/testing';
 import { report, round, type BenchRow } from '../lib/report';
@@ -73,7 +73,7 @@ async function main() {
           correlationId: `bench-${stream}`,
           causationId: null,
           now: new Date(),
-        });
+        }, fixtureSigner('audit'));
         for (const e of events) {
           const value = JSON.stringify(e);
           bytes += value.length;
@@ -145,7 +145,7 @@ async function main() {
       correlationId: 'bench-cost',
       causationId: null,
       now: new Date(),
-    }).map((e) => Buffer.from(JSON.stringify(e)));
+    }, fixtureSigner('audit')).map((e) => Buffer.from(JSON.stringify(e)));
     const COST_N = 200_000;
     const v0 = performance.now();
     for (let i = 0; i < COST_N; i++) {

@@ -1,5 +1,5 @@
 import type { EventEnvelope } from '@yrd/contracts';
-import { chainEvents, emptyHead } from '@yrd/event-log';
+import { chainEvents, fixtureSigner, emptyHead } from '@yrd/event-log';
 import { toCommit, type CommitDocument } from './commit';
 import type { CommitStore } from './commit-store';
 import { OutboxRelay } from './outbox-relay';
@@ -7,7 +7,7 @@ import { OutboxRelay } from './outbox-relay';
 const meta = { actor: { userId: 'u', bureau: '310118', role: 'system' as const }, correlationId: 'c', causationId: null, now: new Date('2026-03-02T00:00:00Z') };
 
 function commitOf(streamId: string, n = 1): CommitDocument {
-  const events = chainEvents(emptyHead(streamId), Array.from({ length: n }, (_, seq) => ({ type: 'backbone.probed', data: { seq } })), meta);
+  const events = chainEvents(emptyHead(streamId), Array.from({ length: n }, (_, seq) => ({ type: 'backbone.probed', data: { seq } })), meta, fixtureSigner('audit'));
   return toCommit(events, meta.now);
 }
 
