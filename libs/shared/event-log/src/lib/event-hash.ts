@@ -4,7 +4,7 @@ import type { EventEnvelope, UnsealedEnvelope } from '@yrd/contracts';
 import type { EventSigner } from './event-signer';
 
 /** SHA-256 over the RFC 8785 canonical JSON of every envelope field except `hash` and `signature`. */
-export function hashEnvelope(unsealed: UnsealedEnvelope): string {
+export function hashEnvelope(unsealed: UnsealedEnvelope | EventEnvelope): string {
   // Drop `hash` and `signature` if a sealed envelope is passed: the digest never covers itself,
   // and the signature (made over the digest) cannot be part of it.
   const { hash: _hash, signature: _signature, ...rest } = unsealed as UnsealedEnvelope & { hash?: string; signature?: unknown };

@@ -33,7 +33,7 @@ describe('chainEvents', () => {
   it('hashes the canonical form, so key order does not matter', () => {
     const [e] = probes(1);
     const reordered = Object.fromEntries(Object.entries(e).reverse()) as unknown as EventEnvelope;
-    expect(Object.keys(reordered)[0]).toBe('hash');
+    expect(Object.keys(reordered)[0]).toBe('signature');
     expect(hashEnvelope(reordered)).toBe(e.hash);
   });
 });
