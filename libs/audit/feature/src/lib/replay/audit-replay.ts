@@ -34,8 +34,11 @@ export interface AuditReplayDeps {
   checkpoints: CheckpointStore;
   trustedNotaryKeys: readonly PublicKeyLike[];
   signatures?: readonly EventSignatureVerifier[];
-  /** The producers' public keys; read from the published keyring (EventKeyStore) when absent. */
-  keyring?: Keyring;
+  /**
+   * The producers' public keys; read from the published keyring (EventKeyStore) when absent;
+   * `null` skips the producer-signature check (benchmarks comparing its cost).
+   */
+  keyring?: Keyring | null;
   clock?: () => Date;
 }
 
@@ -101,7 +104,7 @@ export class AuditReplay {
       catalog: this.deps.catalog,
       filter,
       signatures: this.deps.signatures,
-      keyring: this.deps.keyring ?? new Keyring(await new EventKeyStore(this.deps.connection).load()),
+      keyring: this.deps.keyring === undefined ? new Keyring(await new EventKeyStore(this.deps.connection).load()) : (this.deps.keyring ?? undefined),
       rebuild: request.rebuild ? AGGREGATES : [],
       retainEvents: request.retainEvents,
     });
