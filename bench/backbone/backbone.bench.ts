@@ -6,7 +6,7 @@
  */
 import mongoose from 'mongoose';
 import { eventCatalog, TopicRegistry, type EventEnvelope } from '@yrd/contracts';
-import { chainEvents, emptyHead } from '@yrd/event-log';
+import { chainEvents, emptyHead, fixtureKeys, fixtureSigner, Keyring } from '@yrd/event-log';
 import { CommitStore, OutboxRelay } from '@yrd/event-store';
 import { EventConsumer, EventPublisher, ProcessedEvents, provisionTopics } from '@yrd/messaging';
 import { dropRunDatabase, mongoUrlFor, testKafka, uniqueName } from '@yrd/testing';
@@ -87,6 +87,7 @@ async function main() {
     topics: [topics.eventsTopic('diagnostics')],
     catalog: eventCatalog,
     processed: new ProcessedEvents(conn, groupId),
+    keyring: new Keyring(fixtureKeys()),
     dlq: publisher,
     dlqTopic: (t) => topics.dlqTopic(t),
     handler: async (e: EventEnvelope) => {
@@ -109,7 +110,7 @@ async function main() {
           correlationId: `bench-${seq}`,
           causationId: null,
           now: new Date(),
-        });
+        }, fixtureSigner('audit'));
         const commit = await store.append(events);
         committedAt.set(events[0].eventId, performance.now());
         void relay.relay(commit).catch(() => undefined);

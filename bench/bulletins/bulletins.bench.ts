@@ -37,7 +37,7 @@ const content = (i: number, kind: 'problem' | 'risk-alert' = 'problem') => ({
 
 async function main() {
   const rows: BenchRow[] = [];
-  const { app, port, bearer, close } = await startBenchApp({ service: 'bulletins-bench', contexts: ['bulletin', 'sanctions'], imports: [BulletinModule] });
+  const { app, port, bearer, close } = await startBenchApp({ service: 'clue-transfer', contexts: ['bulletin', 'sanctions'], imports: [BulletinModule] });
   await app.get(BulletinViewsHost).whenCaughtUp();
   const shanghai = bearer('bureau-sh-1');
   const commands = Math.max(200, Math.round(BULLETINS / 4));

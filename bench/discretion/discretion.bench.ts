@@ -71,7 +71,7 @@ async function main() {
     }),
   );
 
-  const { app, port, bearer, close } = await startBenchApp({ service: 'discretion-bench', contexts: ['sanctions'], imports: [PenaltyDecisionsModule] });
+  const { app, port, bearer, close } = await startBenchApp({ service: 'case-intake', contexts: ['sanctions'], imports: [PenaltyDecisionsModule] });
   await app.get(SanctionsReadModelsHost).whenCaughtUp();
 
   const auth = bearer('officer-qp-1');

@@ -33,7 +33,8 @@ export interface BenchApp {
 /**
  * A feature module on the real local Kafka/FerretDB/Redis, the way a service hosts it (platform,
  * auth, backbone), in a namespace of its own (topics, database, queues), listening on a free port, with
- * `/bench/noop` (GET and POST) as the HTTP baseline.
+ * `/bench/noop` (GET and POST) as the HTTP baseline. `service` names the real service it stands for:
+ * it picks the signing key, and only some services may sign each context.
  */
 export async function startBenchApp(opts: { service: string; contexts: BoundedContext[]; imports: Array<Type | DynamicModule> }): Promise<BenchApp> {
   const namespace = uniqueName(opts.service.slice(0, 3));

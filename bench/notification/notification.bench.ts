@@ -20,7 +20,8 @@ import { Queue, Worker } from 'bullmq';
 import { v7 as uuidv7 } from 'uuid';
 import { devUser, mintToken } from '@yrd/auth';
 import { eventCatalog, TopicRegistry, type EventEnvelope } from '@yrd/contracts';
-import { chainEvents, emptyHead } from '@yrd/event-log';
+import { chainEvents, emptyHead, fixtureKeys, fixtureSigner } from '@yrd/event-log';
+import { EventKeyStore } from '@yrd/event-store';
 import { EventPublisher } from '@yrd/messaging';
 import { deliveryId } from '@yrd/notification-domain';
 import { dropRunDatabase, infraEnv, kafkaSaslEnv, mongoUrlFor, testKafka, uniqueName } from '@yrd/testing';
@@ -207,8 +208,12 @@ async function main() {
       correlationId: `bench-e2e-${i}`,
       causationId: null,
       now: new Date(),
-    })[0],
+    }, fixtureSigner('clue-transfer'))[0],
   );
+  // Signed with clue-transfer's fixture key: published beside the service's own key.
+  const keys = await mongoose.createConnection(mongoUrlFor(namespace)).asPromise();
+  for (const key of fixtureKeys(['clue-transfer'])) await new EventKeyStore(keys).publish(key);
+  await keys.close();
   const published = new Map(events.map((e) => [deliveryId(e.eventId, 'webhook', endpoint.id), 0]));
   const e0 = performance.now();
   for (let i = 0; i < events.length; i += 500) {

@@ -76,7 +76,7 @@ async function main() {
   rows.push(timeSync('exemption evaluation (in-process)', EVALS * 10, (i) => evaluateCase(registry, facts(i), i % 4 === 0 ? history : [])));
 
   // ── over HTTP, against the module on the real servers ────────────────────────────────────
-  const { app, port, bearer, close } = await startBenchApp({ service: 'sanctions-bench', contexts: ['sanctions'], imports: [SanctionsModule] });
+  const { app, port, bearer, close } = await startBenchApp({ service: 'clue-transfer', contexts: ['sanctions'], imports: [SanctionsModule] });
   const host = app.get(SanctionsReadModelsHost);
   await host.whenCaughtUp();
   fill(host.models.sanctions, SANCTIONS);

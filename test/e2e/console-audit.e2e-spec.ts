@@ -3,8 +3,8 @@ import mongoose, { type Connection } from 'mongoose';
 import { referralLifecycle } from '@yrd/audit-domain';
 import { withCreditCodeCheckChar } from '@yrd/bureaus';
 import { eventCatalog, TopicRegistry, type EventEnvelope } from '@yrd/contracts';
-import type { EventMetadata } from '@yrd/event-log';
-import { AggregateRepository, CommitStore, OutboxRelay, type EventSink } from '@yrd/event-store';
+import { fixtureKeys, fixtureSigner, type EventMetadata } from '@yrd/event-log';
+import { AggregateRepository, CommitStore, EventKeyStore, OutboxRelay, type EventSink } from '@yrd/event-store';
 import { EventPublisher, provisionTopics } from '@yrd/messaging';
 import { Referral } from '@yrd/referral-domain';
 import { eventually, mongoUrlFor, testKafka, uniqueName } from '@yrd/testing';
@@ -61,9 +61,11 @@ describe('console: auditor sees a planted tampered event; penalties and dashboar
     await provisionTopics(kafka, topics.all(['referral']), { partitions: 3, replicationFactor: 1, minInSyncReplicas: 1 });
     conn = await mongoose.createConnection(mongoUrlFor(system.namespace)).asPromise();
     publisher = new EventPublisher(kafka, eventCatalog, topics);
+    // Written with clue-transfer's fixture key: published beside the services' own keys.
+    for (const key of fixtureKeys(['clue-transfer'])) await new EventKeyStore(conn).publish(key);
     const store = new CommitStore(conn, 'commits_clue_transfer');
     relay = new OutboxRelay(store, new TamperingSink(publisher, topic, `referral-${tampered}`));
-    const repo = new AggregateRepository<Referral.ReferralState, Referral.ReferralEvent>(store, relay, { initialState: () => Referral.initialState, evolve: Referral.evolve }, { awaitPublish: true });
+    const repo = new AggregateRepository<Referral.ReferralState, Referral.ReferralEvent>(store, relay, { initialState: () => Referral.initialState, evolve: Referral.evolve }, fixtureSigner('clue-transfer'), { awaitPublish: true });
     for (const id of [clean, tampered]) {
       for (const [i, command] of referralLifecycle(id, `clue-of-${id}`).entries()) {
         const decide = (s: Referral.ReferralState) => Referral.decide(command, s, new Date());

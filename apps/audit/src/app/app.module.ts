@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { BackboneModule } from '@yrd/backbone';
+import { CONTEXTS, eventCatalog } from '@yrd/contracts';
 import { PlatformModule } from '@yrd/platform';
 import { AuditModule } from './audit.module';
 import { auditEnvSchema } from '@yrd/audit-feature';
@@ -12,6 +14,8 @@ import { DEFAULT_PORT, SERVICE_NAME } from './service';
       defaultPort: DEFAULT_PORT,
       extraSchema: auditEnvSchema,
     }),
+    // The audit writes only its integrity alerts; every context's DLQ is read for them.
+    BackboneModule.forService({ service: SERVICE_NAME, contexts: CONTEXTS, catalog: eventCatalog }),
     AuditModule,
   ],
 })

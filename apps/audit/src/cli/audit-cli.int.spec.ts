@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import mongoose, { type Connection } from 'mongoose';
 import { referralLifecycle, referralStream } from '@yrd/audit-domain';
 import { eventCatalog, TopicRegistry } from '@yrd/contracts';
-import { CommitStore } from '@yrd/event-store';
+import { fixtureKeys } from '@yrd/event-log';
+import { CommitStore, EventKeyStore } from '@yrd/event-store';
 import { EventPublisher, provisionTopics } from '@yrd/messaging';
 import { infraEnv, mongoUrlFor, testKafka, uniqueName } from '@yrd/testing';
 import { EXIT, runCli, type CliIo } from './audit-cli';
@@ -38,6 +39,8 @@ describe('audit CLI on the real servers', () => {
     const topics = new TopicRegistry(namespace);
     await provisionTopics(kafka, topics.all(['referral']), { partitions: 2, replicationFactor: 1, minInSyncReplicas: 1 });
     conn = await mongoose.createConnection(mongoUrlFor(database)).asPromise();
+    // The fixtures are signed with the fixture keys: published as the services publish theirs.
+    for (const key of fixtureKeys()) await new EventKeyStore(conn).publish(key);
     const store = new CommitStore(conn, 'commits_clue_transfer');
     publisher = new EventPublisher(kafka, eventCatalog, topics);
     for (const id of [clean, broken]) {

@@ -12,7 +12,7 @@ import { devUser, mintToken } from '@yrd/auth';
 import { EventBackbone } from '@yrd/backbone';
 import { withCreditCodeCheckChar } from '@yrd/bureaus';
 import { EventEnvelope as EnvelopeSchema, type EventEnvelope } from '@yrd/contracts';
-import { chainEvents, emptyHead, verifyStream } from '@yrd/event-log';
+import { chainEvents, fixtureKeys, fixtureSigner, emptyHead, verifyStream } from '@yrd/event-log';
 import { infraEnv, eventually, mongoUrlFor, readTopic, testKafka, uniqueName } from '@yrd/testing';
 import { createHttpApp } from '@yrd/platform';
 import { AppModule } from './app.module';
@@ -66,6 +66,8 @@ describe('case-intake (real Kafka, FerretDB, Redis)', () => {
     app = await createHttpApp(AppModule, { ...HTTP_SERVICE, shutdownHooks: false });
     await app.init();
     await app.get(EventBackbone).whenConsuming();
+    // Referral events are emitted below as clue-transfer would, signed with its fixture key.
+    for (const key of fixtureKeys(['clue-transfer'])) await app.get(EventBackbone).keyStore.publish(key);
     connection = app.get<Connection>(getConnectionToken());
     http = request(app.getHttpServer());
     kafka = testKafka();
@@ -225,7 +227,7 @@ describe('case-intake (real Kafka, FerretDB, Redis)', () => {
         },
       },
       { type: 'referral.accepted', data: { referralId, bureau: '330421', acceptedAt: meta.now.toISOString() } },
-    ], meta);
+    ], meta, fixtureSigner('clue-transfer'));
     await app.get(EventBackbone).publisher.publish(created);
     await eventually(async () => {
       const { body } = await http.get(`/clues/${referredId}`).set('Authorization', QP).expect(200);

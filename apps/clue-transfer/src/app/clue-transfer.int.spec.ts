@@ -12,7 +12,8 @@ import { devUser, mintToken } from '@yrd/auth';
 import { EventBackbone } from '@yrd/backbone';
 import { withCreditCodeCheckChar } from '@yrd/bureaus';
 import type { Actor, EventEnvelope } from '@yrd/contracts';
-import { verifyStream } from '@yrd/event-log';
+import { fixtureKeys, fixtureSigner, verifyStream } from '@yrd/event-log';
+import { AggregateRepository } from '@yrd/event-store';
 import { createHttpApp } from '@yrd/platform';
 import { Clue } from '@yrd/referral-domain';
 import { ClueIntake, clueStream, DeadlineQueue, referralIdForClue } from '@yrd/referral-feature';
@@ -64,6 +65,8 @@ describe('clue-transfer on the real Kafka, FerretDB and Redis', () => {
     await app.init();
     backbone = app.get(EventBackbone);
     await backbone.whenConsuming();
+    // The clues below are written as case-intake writes them, signed with its fixture key.
+    for (const key of fixtureKeys(['case-intake'])) await backbone.keyStore.publish(key);
   });
 
   afterAll(async () => {
@@ -86,7 +89,7 @@ describe('clue-transfer on the real Kafka, FerretDB and Redis', () => {
     actor: Actor = { userId: 'officer-qp-1', bureau: QINGPU, role: 'officer' },
   ): Promise<string> {
     const clueId = uniqueName('c');
-    const repo = backbone.repository({ initialState: () => Clue.initialState, evolve: Clue.evolve });
+    const repo = new AggregateRepository(backbone.store, backbone.relay, { initialState: () => Clue.initialState, evolve: Clue.evolve }, fixtureSigner('case-intake'));
     const command: Clue.SubmitClue = {
       type: 'SubmitClue',
       data: {

@@ -14,7 +14,8 @@ import request from 'supertest';
 import { devUser, mintToken } from '@yrd/auth';
 import { EventBackbone } from '@yrd/backbone';
 import { type EventEnvelope } from '@yrd/contracts';
-import { verifyStream } from '@yrd/event-log';
+import { fixtureKeys, fixtureSigner, verifyStream } from '@yrd/event-log';
+import { AggregateRepository } from '@yrd/event-store';
 import { verifyConsistency, verifyInclusion, verifyTreeHead } from '@yrd/merkle';
 import { CaseDirectory, LEAVES_COLLECTION, notaryCatalog } from '@yrd/notary-feature';
 import { NotaryReceipt, verifyReceipt } from '@yrd/notary-domain';
@@ -121,7 +122,9 @@ describe('evidence-notary (real Kafka, FerretDB, openssl)', () => {
   it('notarizes a multipart upload with SM3, for a clue the notary learnt from case-intake’s events', async () => {
     const backbone = app.get(EventBackbone);
     const clueId = uniqueName('CL');
-    const clueRepo = backbone.repository({ initialState: () => 0, evolve: (n: number) => n + 1 });
+    // Written as case-intake writes it: signed with its (fixture) key, published beside the notary's.
+    for (const key of fixtureKeys(['case-intake'])) await backbone.keyStore.publish(key);
+    const clueRepo = new AggregateRepository(backbone.store, backbone.relay, { initialState: () => 0, evolve: (n: number) => n + 1 }, fixtureSigner('case-intake'));
     await clueRepo.create(
       `clue-${clueId}`,
       () => ({

@@ -12,7 +12,7 @@ import request from 'supertest';
 import { devUser, mintToken } from '@yrd/auth';
 import { EventBackbone } from '@yrd/backbone';
 import type { Actor, EventEnvelope } from '@yrd/contracts';
-import { chainEvents, emptyHead, headAfter, type StreamHead } from '@yrd/event-log';
+import { chainEvents, fixtureKeys, fixtureSigner, emptyHead, headAfter, type StreamHead } from '@yrd/event-log';
 import { DeliveryQueues, RouteEvent } from '@yrd/notification-feature';
 import { verifyWebhookSignature } from '@yrd/notification-domain';
 import { createHttpApp } from '@yrd/platform';
@@ -71,6 +71,8 @@ describe('notification on the real Kafka, FerretDB, Redis, an HTTP receiver and 
     app = await createHttpApp(AppModule, { ...HTTP_SERVICE, shutdownHooks: false });
     await app.init();
     backbone = app.get(EventBackbone);
+    // The tests emit events as their owning services would, signed with the fixture keys.
+    for (const key of fixtureKeys()) await backbone.keyStore.publish(key);
     await backbone.whenConsuming();
   });
 
@@ -96,7 +98,7 @@ describe('notification on the real Kafka, FerretDB, Redis, an HTTP receiver and 
 
   /** Publishes the next event of a stream, hash-chained, as its owning service would. */
   async function emit(streamId: string, type: string, data: Record<string, unknown>, actor: Actor = SYSTEM): Promise<EventEnvelope> {
-    const [event] = chainEvents(heads.get(streamId) ?? emptyHead(streamId), [{ type, data }], { actor, correlationId: uniqueName('corr-'), causationId: null, now: new Date() });
+    const [event] = chainEvents(heads.get(streamId) ?? emptyHead(streamId), [{ type, data }], { actor, correlationId: uniqueName('corr-'), causationId: null, now: new Date() }, fixtureSigner(type.startsWith('clue.') ? 'case-intake' : 'clue-transfer'));
     heads.set(streamId, headAfter([event], streamId));
     await backbone.publisher.publish([event]);
     return event;

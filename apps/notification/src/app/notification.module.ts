@@ -15,7 +15,7 @@ import { SERVICE_NAME } from './service';
 @Module({
   imports: [
     AuthModule.forRoot(),
-    BackboneModule.forService({ service: SERVICE_NAME, contexts: ['intake', 'referral', 'sanctions', 'bulletin', 'notification'], catalog: eventCatalog }),
+    BackboneModule.forService({ service: SERVICE_NAME, contexts: ['intake', 'referral', 'sanctions', 'bulletin', 'notification', 'audit'], catalog: eventCatalog }),
     NotificationFeatureModule,
   ],
   controllers: [WebhooksController, EmailContactsController, InboxController, AdminController],

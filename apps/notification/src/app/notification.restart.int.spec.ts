@@ -14,7 +14,8 @@ import { Queue } from 'bullmq';
 import mongoose from 'mongoose';
 import { devUser, mintToken } from '@yrd/auth';
 import { eventCatalog, TopicRegistry, type EventEnvelope } from '@yrd/contracts';
-import { chainEvents, emptyHead } from '@yrd/event-log';
+import { chainEvents, fixtureKeys, fixtureSigner, emptyHead } from '@yrd/event-log';
+import { EventKeyStore } from '@yrd/event-store';
 import { EventPublisher } from '@yrd/messaging';
 import { deliveryId } from '@yrd/notification-domain';
 import { eventually, infraEnv, kafkaSaslEnv, mongoUrlFor, readTopic, testKafka, uniqueName } from '@yrd/testing';
@@ -119,8 +120,12 @@ describe('notification service killed mid-batch', () => {
         correlationId: uniqueName('corr-'),
         causationId: null,
         now: new Date(),
-      })[0];
+      }, fixtureSigner('clue-transfer'))[0];
     });
+    // Signed with clue-transfer's fixture key, published beside the service's own.
+    const keys = await mongoose.createConnection(mongoUrlFor(namespace)).asPromise();
+    for (const key of fixtureKeys(['clue-transfer'])) await new EventKeyStore(keys).publish(key);
+    await keys.close();
     await publisher.publish(events);
     const expected = new Set(events.map((e) => deliveryId(e.eventId, 'webhook', endpoint.id)));
 

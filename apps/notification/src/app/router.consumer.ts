@@ -10,7 +10,7 @@ export class RouterConsumer {
   constructor(backbone: EventBackbone, router: RouteEvent) {
     backbone.consume({
       name: RouterConsumer.NAME,
-      contexts: ['intake', 'referral', 'sanctions', 'bulletin'],
+      contexts: ['intake', 'referral', 'sanctions', 'bulletin', 'audit'],
       handler: async (event) => {
         await router.execute(event);
       },

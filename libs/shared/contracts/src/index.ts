@@ -10,5 +10,7 @@ export * from './lib/events/sanctions.events';
 export * from './lib/events/discretion.events';
 export * from './lib/events/notification.events';
 export * from './lib/events/bulletin.events';
+export * from './lib/events/audit.events';
+export * from './lib/event-producers';
 export * from './lib/catalog';
 export * from './lib/asyncapi';

@@ -5,3 +5,4 @@ export * from './lib/concurrency-conflict';
 export * from './lib/event-sink';
 export * from './lib/outbox-relay';
 export * from './lib/aggregate-repository';
+export * from './lib/event-key-store';

@@ -11,7 +11,8 @@ export type FindingKind =
   | 'broken-link'
   | 'gap'
   | 'duplicate'
-  // signatures carried by events
+  // signatures carried by events (the producer's in the envelope, a bureau's in headers)
+  | 'unsigned'
   | 'bad-signature'
   // log vs store of record (rebuild)
   | 'missing-in-log'

@@ -1,6 +1,6 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { eventCatalog, type EventEnvelope } from '@yrd/contracts';
-import { chainEvents, emptyHead, hashEnvelope } from '@yrd/event-log';
+import { chainEvents, fixtureSigner, emptyHead, hashEnvelope } from '@yrd/event-log';
 import { AGGREGATES } from './aggregates';
 import { Ed25519HeaderSignatures, signatureHeaders } from './event-signature';
 import type { LogMessage } from './log-message';
@@ -63,7 +63,7 @@ describe('LogVerifier', () => {
     const [a, b, c] = stream;
     const rival = chainEvents({ streamId: a.streamId, version: 1, lastHash: a.hash }, [{ type: 'referral.accepted', data: { referralId: 'r1', bureau: '330421', acceptedAt: '2026-03-02T02:00:00.000Z' } }], {
       actor: a.actor, correlationId: 'x', causationId: null, now: new Date('2026-03-02T03:00:00Z'),
-    })[0];
+    }, fixtureSigner('clue-transfer'))[0];
     const v = verify([a, b, b, rival, c, a].map((e) => msg(e)));
     const found = v.findings();
     expect(found.map((f) => [f.kind, f.version, f.data?.['identical']])).toEqual([
@@ -74,8 +74,8 @@ describe('LogVerifier', () => {
   });
 
   it('reports a malformed message, an unknown type and an invalid payload with where they were read', () => {
-    const [bad] = chainEvents(emptyHead('referral-r2'), [{ type: 'referral.accepted', data: { referralId: 'r2' } }], { actor: stream[0].actor, correlationId: 'c', causationId: null, now: new Date() });
-    const [unknown] = chainEvents(emptyHead('referral-r3'), [{ type: 'referral.teleported', data: {} }], { actor: stream[0].actor, correlationId: 'c', causationId: null, now: new Date() });
+    const [bad] = chainEvents(emptyHead('referral-r2'), [{ type: 'referral.accepted', data: { referralId: 'r2' } }], { actor: stream[0].actor, correlationId: 'c', causationId: null, now: new Date() }, fixtureSigner('clue-transfer'));
+    const [unknown] = chainEvents(emptyHead('referral-r3'), [{ type: 'referral.teleported', data: {} }], { actor: stream[0].actor, correlationId: 'c', causationId: null, now: new Date() }, fixtureSigner('clue-transfer'));
     offset = 100;
     const v = verify([msg('{"not":"an envelope"'), msg(bad), msg(unknown)]);
     expect(v.findings().map((f) => [f.kind, f.streamId, f.version, f.location?.offset])).toEqual([

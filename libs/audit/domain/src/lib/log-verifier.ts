@@ -1,7 +1,8 @@
 import { EventEnvelope as EnvelopeSchema, type EventCatalog, type EventEnvelope } from '@yrd/contracts';
-import { advanceChain, checkEnvelope, hashEnvelope, startChain, type ChainCursor, type ChainFinding } from '@yrd/event-log';
+import { advanceChain, checkEnvelope, hashEnvelope, startChain, type ChainCursor, type ChainFinding, type Keyring } from '@yrd/event-log';
 import { aggregateOf, foldEvent, startFold, type AggregateSpec, type StreamFold } from './aggregates';
 import { checkSignatures, type EventSignatureVerifier } from './event-signature';
+import { producerSignatureFinding } from './producer-signatures';
 import { compareFindings, type AuditFinding, type LogLocation } from './finding';
 import type { LogMessage } from './log-message';
 import { StreamSelector, type ReplayFilter, type StreamMatch } from './replay-filter';
@@ -10,6 +11,8 @@ export interface LogVerifierOptions {
   catalog: EventCatalog;
   filter?: ReplayFilter;
   signatures?: readonly EventSignatureVerifier[];
+  /** The published keyring: every event must carry a valid signature of a service allowed to produce it. */
+  keyring?: Keyring;
   /** Fold the streams of these aggregates (the rebuild); none when empty. */
   rebuild?: readonly AggregateSpec[];
   /** Keep the events of selected streams (case timelines); only sensible for narrow filters. */
@@ -143,6 +146,11 @@ export class LogVerifier {
         found.push(this.chainFinding(f, envelope, contentHash, location, lastHash));
         if (f.kind === 'duplicate') inOrder = false;
       }
+    }
+
+    if (this.options.keyring) {
+      const producer = producerSignatureFinding(envelope, this.options.keyring, this.options.catalog, location);
+      if (producer) found.push(producer);
     }
 
     if (this.signatures.length > 0) {

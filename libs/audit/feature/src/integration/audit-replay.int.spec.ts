@@ -5,8 +5,8 @@ import mongoose, { type Connection } from 'mongoose';
 import type { Kafka } from 'kafkajs';
 import { checkpointId, MerkleRangeRoot, referralLifecycle, renderReportJson, REFERRAL_INBOX, type AuditFinding, type AuditReport } from '@yrd/audit-domain';
 import { eventCatalog, TopicRegistry, type EventEnvelope } from '@yrd/contracts';
-import type { EventMetadata } from '@yrd/event-log';
-import { AggregateRepository, CommitStore, OutboxRelay, type EventSink } from '@yrd/event-store';
+import { fixtureKeys, fixtureSigner, type EventMetadata } from '@yrd/event-log';
+import { AggregateRepository, CommitStore, EventKeyStore, OutboxRelay, type EventSink } from '@yrd/event-store';
 import { EventPublisher, provisionTopics } from '@yrd/messaging';
 import { Referral } from '@yrd/referral-domain';
 import { mongoUrlFor, testKafka, uniqueName } from '@yrd/testing';
@@ -70,10 +70,12 @@ describe('audit replay on the real Kafka broker and FerretDB, with planted fault
     await provisionTopics(kafka, topics.all(['referral', 'intake']), { partitions: 3, replicationFactor: 1, minInSyncReplicas: 1 });
     conn = await mongoose.createConnection(mongoUrlFor(uniqueName('audit_'))).asPromise();
     publisher = new EventPublisher(kafka, eventCatalog, topics);
+    // The producers' published keys, as the services publish theirs at start.
+    for (const key of fixtureKeys()) await new EventKeyStore(conn).publish(key);
     const store = new CommitStore(conn, 'commits_clue_transfer');
     const sink = new PlantingSink(publisher, topic);
     relay = new OutboxRelay(store, sink);
-    const repo = new AggregateRepository<Referral.ReferralState, Referral.ReferralEvent>(store, relay, { initialState: () => Referral.initialState, evolve: Referral.evolve }, { awaitPublish: true });
+    const repo = new AggregateRepository<Referral.ReferralState, Referral.ReferralEvent>(store, relay, { initialState: () => Referral.initialState, evolve: Referral.evolve }, fixtureSigner('clue-transfer'), { awaitPublish: true });
 
     // The faults, planted on the wire while the services' store keeps the true events.
     sink.plants.set(stream('tampered'), (e) => (e.streamVersion === 2 ? [{ ...e, payload: { ...e.payload, toBureau: '320509' } }] : [e]));

@@ -540,4 +540,18 @@ const bulletinRules: RoutingRule[] = [
   },
 ];
 
-export const DEFAULT_ROUTING_RULES: readonly RoutingRule[] = [...clueRules, ...referralRules, ...assistanceRules, ...jointActionRules, ...sanctionsRules, ...bulletinRules];
+const auditRules: RoutingRule[] = [
+  {
+    event: 'audit.integrity-alert-raised',
+    summary: 'A consumer refused an event for the integrity of the log (broken link, fork, missing or bad signature): the auditors, by inbox and email.',
+    notify: [at('payload.auditors', ['inbox', 'email'])],
+    templates: t(
+      '【日志完整性告警】{{payload.reason}}：{{payload.streamId?}} 第 {{payload.streamVersion?}} 版',
+      '{{payload.consumer}} 拒绝应用事件 {{payload.eventType?}}（{{payload.streamId?}} 第 {{payload.streamVersion?}} 版，事件 {{payload.eventId?}}，签名密钥 {{payload.keyId?}}），原因：{{payload.reason}}。详情：{{payload.detail}}。来源 {{payload.sourceTopic}} 分区 {{payload.sourcePartition}} 位移 {{payload.sourceOffset}}。请审计核查。',
+      '[Log integrity alert] {{payload.reason}}: {{payload.streamId?}} v{{payload.streamVersion?}}',
+      '{{payload.consumer}} refused to apply {{payload.eventType?}} ({{payload.streamId?}} v{{payload.streamVersion?}}, event {{payload.eventId?}}, key {{payload.keyId?}}): {{payload.reason}}. Detail: {{payload.detail}}. Read from {{payload.sourceTopic}} partition {{payload.sourcePartition}} offset {{payload.sourceOffset}}. For audit.',
+    ),
+  },
+];
+
+export const DEFAULT_ROUTING_RULES: readonly RoutingRule[] = [...clueRules, ...referralRules, ...assistanceRules, ...jointActionRules, ...sanctionsRules, ...bulletinRules, ...auditRules];

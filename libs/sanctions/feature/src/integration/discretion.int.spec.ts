@@ -51,7 +51,7 @@ describe('discretion standards on the real servers', () => {
       saved[k] = process.env[k];
       process.env[k] = v;
     }
-    intake = await bootSanctionsApp('discretion-intake-test', 'decisions');
+    intake = await bootSanctionsApp('case-intake', 'decisions');
     await intake.get(SanctionsReadModelsHost).whenCaughtUp();
   });
 

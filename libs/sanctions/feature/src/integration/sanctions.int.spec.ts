@@ -41,8 +41,8 @@ describe('sanctions: recognition, shared sanctions, exemptions on the real serve
       saved[k] = process.env[k];
       process.env[k] = v;
     }
-    transfer = await bootSanctionsApp('sanctions-transfer-test', 'recognition');
-    intake = await bootSanctionsApp('sanctions-intake-test', 'decisions');
+    transfer = await bootSanctionsApp('clue-transfer', 'recognition');
+    intake = await bootSanctionsApp('case-intake', 'decisions');
     await transfer.get(EventBackbone).whenConsuming();
     await Promise.all([transfer, intake].map((a) => a.get(SanctionsReadModelsHost).whenCaughtUp()));
   });

@@ -3,11 +3,12 @@ import { InjectConnection } from '@nestjs/mongoose';
 import type { Kafka } from 'kafkajs';
 import type { Connection } from 'mongoose';
 import { consumerGroupPrefix, TopicRegistry, type Actor, type BoundedContext } from '@yrd/contracts';
-import type { DomainEvent, EventMetadata } from '@yrd/event-log';
-import { AggregateRepository, CommitStore, OutboxRelay, type AggregateDefinition, type AggregateRepositoryOptions } from '@yrd/event-store';
+import { Keyring, type DomainEvent, type EventMetadata, type EventSigner, type PublishedKey } from '@yrd/event-log';
+import { AggregateRepository, CommitStore, EventKeyStore, OutboxRelay, type AggregateDefinition, type AggregateRepositoryOptions } from '@yrd/event-store';
 import { EventConsumer, EventPublisher, ProcessedEvents, provisionTopics, topicSettingsFromEnv, type EventHandler, type RetryPolicy } from '@yrd/messaging';
 import { CorrelationContext, KAFKA } from '@yrd/platform';
 import { BACKBONE_OPTIONS, type BackboneOptions } from './backbone.options';
+import { loadSigningKey, type ServiceSigningKey } from './signing-key';
 
 export interface ConsumerRegistration {
   /** Unique within the service: the consumer group is `<service>.<name>`. */
@@ -19,8 +20,9 @@ export interface ConsumerRegistration {
 
 /**
  * One service's connection to the event backbone: its topics, its commit store and relay, its
- * publisher and its consumers, started and stopped with the application (consumers leave their
- * groups first, then the relay drains, then the producer flushes).
+ * signing key and the published keyring, its publisher and its consumers, started and stopped
+ * with the application (consumers leave their groups first, then the relay drains, then the
+ * producer flushes).
  */
 @Injectable()
 export class EventBackbone implements OnModuleInit, OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -29,6 +31,12 @@ export class EventBackbone implements OnModuleInit, OnApplicationBootstrap, Befo
   readonly publisher: EventPublisher;
   readonly store: CommitStore;
   readonly relay: OutboxRelay;
+  /** Signs every event this service appends. */
+  readonly signer: EventSigner;
+  /** The public keys of every service, as published; consumers verify against it. */
+  readonly keyring = new Keyring();
+  readonly keyStore: EventKeyStore;
+  private readonly signingKey: ServiceSigningKey;
   private readonly consumers: EventConsumer[] = [];
   private readonly registrations: ConsumerRegistration[] = [];
   /** Contexts a feature of this service reads or writes beyond the service's own (see requireTopics). */
@@ -39,6 +47,9 @@ export class EventBackbone implements OnModuleInit, OnApplicationBootstrap, Befo
     @InjectConnection() private readonly connection: Connection,
     @Inject(BACKBONE_OPTIONS) private readonly options: BackboneOptions,
   ) {
+    this.signingKey = loadSigningKey(options.service);
+    this.signer = this.signingKey.signer;
+    this.keyStore = new EventKeyStore(connection);
     this.publisher = new EventPublisher(kafka, options.catalog, this.topics);
     this.store = new CommitStore(connection, `commits_${options.service.replace(/[^a-z0-9]/gi, '_')}`);
     this.relay = new OutboxRelay(this.store, this.publisher, {
@@ -46,7 +57,14 @@ export class EventBackbone implements OnModuleInit, OnApplicationBootstrap, Befo
     });
   }
 
+  get service(): string {
+    return this.options.service;
+  }
+
   async onModuleInit(): Promise<void> {
+    // Published before anything is signed with it, so no consumer meets an unknown key.
+    await this.keyStore.publish(this.signingKey.published);
+    this.keyring.add(await this.keyStore.load());
     const contexts = [...new Set([...this.options.contexts, ...this.requiredContexts])];
     const created = await provisionTopics(this.kafka, this.topics.all(contexts), topicSettingsFromEnv());
     if (created.length > 0) this.log.log(`created topics ${created.join(', ')}`);
@@ -66,7 +84,7 @@ export class EventBackbone implements OnModuleInit, OnApplicationBootstrap, Befo
 
   /** A repository for an aggregate whose events this service writes. */
   repository<S, E extends DomainEvent>(aggregate: AggregateDefinition<S, E>, options?: AggregateRepositoryOptions): AggregateRepository<S, E> {
-    return new AggregateRepository(this.store, this.relay, aggregate, options);
+    return new AggregateRepository(this.store, this.relay, aggregate, this.signer, options);
   }
 
   /**
@@ -97,6 +115,11 @@ export class EventBackbone implements OnModuleInit, OnApplicationBootstrap, Befo
     return `${consumerGroupPrefix(this.topics.namespace, this.options.service)}${name}`;
   }
 
+  /** The published keyring as it is now in the shared store (GET /event-keys). */
+  async publishedKeys(): Promise<PublishedKey[]> {
+    return new Keyring(await this.keyStore.load()).list();
+  }
+
   /** Resolves when every registered consumer has joined its group (tests, readiness). */
   async whenConsuming(): Promise<void> {
     await Promise.all(this.consumers.map((c) => c.whenJoined()));
@@ -110,6 +133,8 @@ export class EventBackbone implements OnModuleInit, OnApplicationBootstrap, Befo
       topics: r.contexts.map((c) => this.topics.eventsTopic(c)),
       catalog: this.options.catalog,
       processed: new ProcessedEvents(this.connection, groupId),
+      keyring: this.keyring,
+      loadKeyring: () => this.keyStore.load(),
       dlq: this.publisher,
       dlqTopic: (t) => this.topics.dlqTopic(t),
       handler: r.handler,

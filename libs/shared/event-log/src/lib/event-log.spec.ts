@@ -1,5 +1,5 @@
 import { eventCatalog, type EventEnvelope } from '@yrd/contracts';
-import { advanceChain, chainEvents, checkEnvelope, checkEncodedEnvelope, emptyHead, hashEnvelope, headAfter, startChain, verifyStream, type ChainFinding } from '../index';
+import { advanceChain, chainEvents, fixtureSigner, checkEnvelope, checkEncodedEnvelope, emptyHead, hashEnvelope, headAfter, startChain, verifyStream, type ChainFinding } from '../index';
 
 const meta = {
   actor: { userId: 'officer-qp-1', bureau: '310118', role: 'officer' as const },
@@ -13,6 +13,7 @@ function probes(n: number, from = emptyHead('probe-abc')): EventEnvelope[] {
     from,
     Array.from({ length: n }, (_, seq) => ({ type: 'backbone.probed', data: { seq } })),
     meta,
+    fixtureSigner('audit'),
   );
 }
 
@@ -32,7 +33,7 @@ describe('chainEvents', () => {
   it('hashes the canonical form, so key order does not matter', () => {
     const [e] = probes(1);
     const reordered = Object.fromEntries(Object.entries(e).reverse()) as unknown as EventEnvelope;
-    expect(Object.keys(reordered)[0]).toBe('hash');
+    expect(Object.keys(reordered)[0]).toBe('signature');
     expect(hashEnvelope(reordered)).toBe(e.hash);
   });
 });
@@ -55,9 +56,9 @@ describe('checkEnvelope', () => {
     expect(checkEncodedEnvelope(null, eventCatalog)).toMatchObject({ ok: false, reason: 'malformed' });
     const { hash: _h, ...noHash } = e;
     expect(checkEnvelope(noHash, eventCatalog)).toMatchObject({ ok: false, reason: 'malformed' });
-    const [unknown] = chainEvents(emptyHead('probe-x'), [{ type: 'nothing.known', data: {} }], meta);
+    const [unknown] = chainEvents(emptyHead('probe-x'), [{ type: 'nothing.known', data: {} }], meta, fixtureSigner('audit'));
     expect(checkEnvelope(unknown, eventCatalog)).toMatchObject({ ok: false, reason: 'unknown-type' });
-    const [bad] = chainEvents(emptyHead('probe-y'), [{ type: 'backbone.probed', data: { seq: -1 } }], meta);
+    const [bad] = chainEvents(emptyHead('probe-y'), [{ type: 'backbone.probed', data: { seq: -1 } }], meta, fixtureSigner('audit'));
     const check = checkEnvelope(bad, eventCatalog);
     expect(check).toMatchObject({ ok: false, reason: 'invalid-payload' });
     expect(check.ok ? '' : check.error).toContain('seq');

@@ -1,6 +1,7 @@
 import { v7 as uuidv7 } from 'uuid';
 import type { Actor, EventEnvelope } from '@yrd/contracts';
 import { seal } from './event-hash';
+import type { EventSigner } from './event-signer';
 import type { StreamHead } from './stream-head';
 
 /** What a decider produces: a type and its data; the envelope (with `data` as payload) is added here. */
@@ -18,8 +19,11 @@ export interface EventMetadata {
   now: Date;
 }
 
-/** Wraps domain events in envelopes that continue the stream's hash chain from `head`. */
-export function chainEvents(head: StreamHead, events: readonly DomainEvent[], meta: EventMetadata): EventEnvelope[] {
+/**
+ * Wraps domain events in envelopes that continue the stream's hash chain from `head`, each
+ * signed by the producing service.
+ */
+export function chainEvents(head: StreamHead, events: readonly DomainEvent[], meta: EventMetadata, signer: EventSigner): EventEnvelope[] {
   const sealed: EventEnvelope[] = [];
   let prevHash = head.lastHash;
   events.forEach((event, i) => {
@@ -35,7 +39,7 @@ export function chainEvents(head: StreamHead, events: readonly DomainEvent[], me
       causationId: meta.causationId,
       payload: event.data as Record<string, unknown>,
       prevHash,
-    });
+    }, signer);
     prevHash = envelope.hash;
     sealed.push(envelope);
   });

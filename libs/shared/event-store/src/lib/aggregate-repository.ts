@@ -1,5 +1,5 @@
 import type { EventEnvelope } from '@yrd/contracts';
-import { chainEvents, emptyHead, headAfter, toDomainEvent, type DomainEvent, type EventMetadata, type StreamHead } from '@yrd/event-log';
+import { chainEvents, emptyHead, headAfter, toDomainEvent, type DomainEvent, type EventMetadata, type EventSigner, type StreamHead } from '@yrd/event-log';
 import type { CommitStore } from './commit-store';
 import { ConcurrencyConflict } from './concurrency-conflict';
 import type { OutboxRelay } from './outbox-relay';
@@ -40,7 +40,7 @@ export interface AggregateRepositoryOptions {
 }
 
 /**
- * Runs a decider against a stream: load (from cache or store), decide, chain, append, relay.
+ * Runs a decider against a stream: load (from cache or store), decide, chain and sign, append, relay.
  * Losing the insert race reloads and decides again, so two writers never both write version n
  * and the loser's command is judged against the winner's state.
  */
@@ -54,6 +54,8 @@ export class AggregateRepository<S, E extends DomainEvent> {
     private readonly store: CommitStore,
     private readonly relay: OutboxRelay,
     private readonly aggregate: AggregateDefinition<S, E>,
+    /** The service's key: every appended event is signed with it. */
+    private readonly signer: EventSigner,
     options: AggregateRepositoryOptions = {},
   ) {
     this.opts = {
@@ -143,7 +145,7 @@ export class AggregateRepository<S, E extends DomainEvent> {
       const decision = decide(current.state);
       if (!decision.ok) return { ok: false, error: decision.error, state: current.state, version: current.head.version };
       if (decision.value.length === 0) return { ok: true, state: current.state, events: [], version: current.head.version };
-      const envelopes = chainEvents(current.head, decision.value, meta);
+      const envelopes = chainEvents(current.head, decision.value, meta, this.signer);
       try {
         const commit = await this.store.append(envelopes);
         const next = this.remember(streamId, current.state, envelopes);

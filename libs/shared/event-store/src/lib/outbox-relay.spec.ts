@@ -1,13 +1,13 @@
 import type { EventEnvelope } from '@yrd/contracts';
-import { chainEvents, emptyHead } from '@yrd/event-log';
+import { chainEvents, fixtureSigner, emptyHead } from '@yrd/event-log';
 import { toCommit, type CommitDocument } from './commit';
 import type { CommitStore } from './commit-store';
-import { OutboxRelay } from './outbox-relay';
+import { HeldBack, OutboxRelay } from './outbox-relay';
 
 const meta = { actor: { userId: 'u', bureau: '310118', role: 'system' as const }, correlationId: 'c', causationId: null, now: new Date('2026-03-02T00:00:00Z') };
 
 function commitOf(streamId: string, n = 1): CommitDocument {
-  const events = chainEvents(emptyHead(streamId), Array.from({ length: n }, (_, seq) => ({ type: 'backbone.probed', data: { seq } })), meta);
+  const events = chainEvents(emptyHead(streamId), Array.from({ length: n }, (_, seq) => ({ type: 'backbone.probed', data: { seq } })), meta, fixtureSigner('audit'));
   return toCommit(events, meta.now);
 }
 
@@ -72,5 +72,36 @@ describe('OutboxRelay', () => {
     expect(published).toEqual([commit.events[0].eventId]);
     expect(store.marked).toEqual(['probe-x:1']);
     expect(errors).toHaveLength(1);
+  });
+
+  it('holds a stream after a failed publish: its later commits wait for the sweep, which publishes them in version order', async () => {
+    const store = new FakeStore();
+    let fail = true;
+    const published: string[] = [];
+    const relay = new OutboxRelay(
+      store as unknown as CommitStore,
+      {
+        publish: async (events) => {
+          if (fail) throw new Error('broker unavailable');
+          published.push(...events.map((e) => `${e.streamId}@${e.streamVersion}`));
+        },
+      },
+      { onError: () => undefined },
+    );
+    const events = chainEvents(emptyHead('probe-h'), Array.from({ length: 3 }, (_, seq) => ({ type: 'backbone.probed', data: { seq } })), meta, fixtureSigner('audit'));
+    const [c1, c2, c3] = events.map((e, i) => toCommit([e], new Date(meta.now.getTime() + i)));
+    store.unpublished.push(c1, c2);
+    await expect(relay.relay(c1)).rejects.toThrow('broker unavailable');
+    fail = false;
+    // The broker is back, but v2 must not overtake v1.
+    await expect(relay.relay(c2)).rejects.toBeInstanceOf(HeldBack);
+    expect(published).toEqual([]);
+    expect(await relay.sweep(60_000)).toBe(2);
+    expect(published).toEqual(['probe-h@1', 'probe-h@2']);
+    // Released: the next commit goes out live.
+    await relay.relay(c3);
+    expect(published).toEqual(['probe-h@1', 'probe-h@2', 'probe-h@3']);
+    await relay.stop();
+    expect(store.marked.sort()).toEqual(['probe-h:1', 'probe-h:2', 'probe-h:3']);
   });
 });

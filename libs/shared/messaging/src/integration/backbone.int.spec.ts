@@ -1,13 +1,15 @@
 import mongoose, { type Connection } from 'mongoose';
 import type { Kafka } from 'kafkajs';
 import { eventCatalog, TopicRegistry, type EventEnvelope } from '@yrd/contracts';
-import { verifyStream, type EventMetadata } from '@yrd/event-log';
+import { fixtureKeys, fixtureSigner, Keyring, verifyStream, type EventMetadata } from '@yrd/event-log';
 import { AggregateRepository, CommitStore, ConcurrencyConflict, OutboxRelay } from '@yrd/event-store';
 import { eventually, mongoUrlFor, readTopic, testKafka, uniqueName } from '@yrd/testing';
 import { EventConsumer, EventPublisher, HEADER, ProcessedEvents, provisionTopics, headerString } from '../index';
 import { probe, probeAggregate, type ProbeEvent, type ProbeState } from './probe-aggregate';
 
 jest.setTimeout(90000);
+
+const signer = fixtureSigner('audit');
 
 const meta = (): EventMetadata => ({
   actor: { userId: 'backbone-test', bureau: '310118', role: 'system' },
@@ -57,6 +59,7 @@ describe('event backbone on the real Kafka broker and FerretDB', () => {
       topics: [topic],
       catalog: eventCatalog,
       processed: new ProcessedEvents(conn, groupId),
+      keyring: new Keyring(fixtureKeys()),
       dlq: publisher,
       dlqTopic: (t) => topics.dlqTopic(t),
       handler,
@@ -78,7 +81,7 @@ describe('event backbone on the real Kafka broker and FerretDB', () => {
         }
       },
     });
-    const repo = new AggregateRepository<ProbeState, ProbeEvent>(store, crashing, probeAggregate);
+    const repo = new AggregateRepository<ProbeState, ProbeEvent>(store, crashing, probeAggregate, signer);
     const streamId = `probe-${uniqueName('crash')}`;
     const outcome = await repo.create(streamId, probe('crash'), meta());
     if (!outcome.ok) throw new Error('decision failed');
@@ -101,7 +104,7 @@ describe('event backbone on the real Kafka broker and FerretDB', () => {
 
   it('poison, tampered and failing messages go to the DLQ with the reason; the consumer goes on', async () => {
     const streamId = `probe-${uniqueName('poison')}`;
-    const repo = new AggregateRepository<ProbeState, ProbeEvent>(store, relay(), probeAggregate, { awaitPublish: true });
+    const repo = new AggregateRepository<ProbeState, ProbeEvent>(store, relay(), probeAggregate, signer, { awaitPublish: true });
     const first = await repo.create(streamId, probe('will fail'), meta());
     if (!first.ok) throw new Error('decision failed');
     const failing = first.events[0];
@@ -152,7 +155,7 @@ describe('event backbone on the real Kafka broker and FerretDB', () => {
     const record = async (e: EventEnvelope) => {
       if (ours.has(e.streamId)) seen.set(e.eventId, (seen.get(e.eventId) ?? 0) + 1);
     };
-    const repo = new AggregateRepository<ProbeState, ProbeEvent>(store, relay(), probeAggregate, { awaitPublish: true });
+    const repo = new AggregateRepository<ProbeState, ProbeEvent>(store, relay(), probeAggregate, signer, { awaitPublish: true });
     const expected: string[] = [];
     const submit = async (round: number) => {
       for (const id of streamIds) {
@@ -175,7 +178,7 @@ describe('event backbone on the real Kafka broker and FerretDB', () => {
 
   it('32 concurrent writers of one version: exactly one wins, the others are told of the conflict', async () => {
     const streamId = `probe-${uniqueName('race')}`;
-    const repo = new AggregateRepository<ProbeState, ProbeEvent>(store, relay(), probeAggregate, { maxConflictRetries: 0 });
+    const repo = new AggregateRepository<ProbeState, ProbeEvent>(store, relay(), probeAggregate, signer, { maxConflictRetries: 0 });
     const results = await Promise.allSettled(Array.from({ length: 32 }, () => repo.create(streamId, probe(), meta())));
     const won = results.filter((r) => r.status === 'fulfilled');
     const lost = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
@@ -186,7 +189,7 @@ describe('event backbone on the real Kafka broker and FerretDB', () => {
 
   it('32 concurrent commands on one aggregate: versions 1…32 each written exactly once, chain intact', async () => {
     const streamId = `probe-${uniqueName('cmds')}`;
-    const repos = Array.from({ length: 4 }, () => new AggregateRepository<ProbeState, ProbeEvent>(store, relay(), probeAggregate, { maxConflictRetries: 64 }));
+    const repos = Array.from({ length: 4 }, () => new AggregateRepository<ProbeState, ProbeEvent>(store, relay(), probeAggregate, signer, { maxConflictRetries: 64 }));
     const outcomes = await Promise.all(Array.from({ length: 32 }, (_, i) => repos[i % 4].handle(streamId, probe(`cmd ${i}`), meta())));
     expect(outcomes.every((o) => o.ok)).toBe(true);
     const events = await store.readStream(streamId);

@@ -1,5 +1,5 @@
 import type { EventEnvelope } from '@yrd/contracts';
-import { chainEvents, emptyHead, type DomainEvent, type EventMetadata, type StreamHead } from '@yrd/event-log';
+import { chainEvents, fixtureSigner, emptyHead, type DomainEvent, type EventMetadata, type StreamHead } from '@yrd/event-log';
 import { Referral } from '@yrd/referral-domain';
 
 /** Test fixtures: real referral decisions (the decider, not hand-written payloads). */
@@ -44,7 +44,7 @@ export function referralStream(referralId: string, commands: readonly Referral.R
     const now = new Date(start.getTime() + i * 60_000);
     const decision = Referral.decide(command, state, now);
     if (!decision.ok) throw new Error(`fixture command ${command.type} refused: ${decision.error.message}`);
-    const sealed = chainEvents(head, decision.value as unknown as DomainEvent[], fixtureMeta(now, command.type === 'AcceptReferral' ? JIASHAN : QINGPU));
+    const sealed = chainEvents(head, decision.value as unknown as DomainEvent[], fixtureMeta(now, command.type === 'AcceptReferral' ? JIASHAN : QINGPU), fixtureSigner('clue-transfer'));
     for (const e of decision.value) state = Referral.evolve(state, e);
     head = { streamId, version: head.version + sealed.length, lastHash: sealed[sealed.length - 1].hash };
     out.push(...sealed);

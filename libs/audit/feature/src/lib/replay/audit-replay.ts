@@ -16,6 +16,8 @@ import {
   type StreamFold,
 } from '@yrd/audit-domain';
 import { consumerGroupPrefix, CONTEXTS, type EventCatalog, type TopicRegistry } from '@yrd/contracts';
+import { Keyring } from '@yrd/event-log';
+import { EventKeyStore } from '@yrd/event-store';
 import type { PublicKeyLike } from '@yrd/merkle';
 import type { CheckpointStore } from '../checkpoints/checkpoint-store';
 import { KafkaLogReader } from '../log/kafka-log-reader';
@@ -32,6 +34,11 @@ export interface AuditReplayDeps {
   checkpoints: CheckpointStore;
   trustedNotaryKeys: readonly PublicKeyLike[];
   signatures?: readonly EventSignatureVerifier[];
+  /**
+   * The producers' public keys; read from the published keyring (EventKeyStore) when absent;
+   * `null` skips the producer-signature check (benchmarks comparing its cost).
+   */
+  keyring?: Keyring | null;
   clock?: () => Date;
 }
 
@@ -102,6 +109,7 @@ export class AuditReplay {
       catalog: this.deps.catalog,
       filter,
       signatures: this.deps.signatures,
+      keyring: this.deps.keyring === undefined ? new Keyring(await new EventKeyStore(this.deps.connection).load()) : (this.deps.keyring ?? undefined),
       rebuild: request.rebuild ? AGGREGATES : [],
       retainEvents: request.retainEvents,
     });

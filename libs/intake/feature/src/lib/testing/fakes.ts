@@ -1,5 +1,5 @@
 import type { Actor, EventEnvelope } from '@yrd/contracts';
-import { chainEvents, emptyHead, headAfter, toDomainEvent, type EventMetadata } from '@yrd/event-log';
+import { chainEvents, fixtureSigner, emptyHead, headAfter, toDomainEvent, type EventMetadata } from '@yrd/event-log';
 import type { Decision, Outcome } from '@yrd/event-store';
 import { Clue, type DomainError } from '@yrd/referral-domain';
 import type { Clock, ClueHistory, ClueStreams, MetadataFactory } from '../ports/clue-streams';
@@ -29,7 +29,7 @@ export class FakeClueStreams implements ClueStreams, ClueHistory {
     const decision = decide(state);
     if (!decision.ok) return { ok: false, error: decision.error, state, version: existing.length };
     const head = existing.length ? headAfter(existing, streamId) : emptyHead(streamId);
-    const events = chainEvents(head, decision.value, meta);
+    const events = chainEvents(head, decision.value, meta, fixtureSigner('case-intake'));
     this.streams.set(streamId, [...existing, ...events]);
     const next = events.reduce((s, e) => Clue.evolve(s, toDomainEvent<Clue.ClueEvent>(e)), state);
     return { ok: true, state: next, events, version: existing.length + events.length };

@@ -1,4 +1,4 @@
-import { chainEvents, emptyHead, headAfter } from '@yrd/event-log';
+import { chainEvents, fixtureSigner, emptyHead, headAfter } from '@yrd/event-log';
 import type { EventEnvelope } from '@yrd/contracts';
 import { FakeClock, FakeClueStreams, FakeClueViews, fakeMetadata } from '../testing/fakes';
 import { JIASHAN_OFFICER, MONDAY, QINGPU_COMPANY, QINGPU_OFFICER, submitCommand } from '../testing/fixtures';
@@ -22,7 +22,7 @@ function referralStream(referralId: string, clueId: string | undefined, steps: A
   const out: EventEnvelope[] = [];
   for (const [type, data] of [created, ...steps]) {
     const head = out.length ? headAfter(out, streamId) : emptyHead(streamId);
-    out.push(...chainEvents(head, [{ type, data: { referralId, ...data } }], fakeMetadata(JIASHAN_OFFICER, MONDAY)));
+    out.push(...chainEvents(head, [{ type, data: { referralId, ...data } }], fakeMetadata(JIASHAN_OFFICER, MONDAY), fixtureSigner('clue-transfer')));
   }
   return out;
 }

@@ -1,5 +1,5 @@
 import type { EventEnvelope } from '@yrd/contracts';
-import { chainEvents, emptyHead, headAfter, type EventMetadata } from '@yrd/event-log';
+import { chainEvents, fixtureSigner, emptyHead, headAfter, type EventMetadata } from '@yrd/event-log';
 import { bundledNotices, HolidayCalendar } from '@yrd/calendar';
 import { bureauRegistry, DEFAULT_DESIGNATING_AUTHORITY_POLICY } from '@yrd/bureaus';
 import { Assistance, JointAction, Referral, type DomainContext } from '@yrd/referral-domain';
@@ -26,7 +26,7 @@ function stream<S, E extends { type: string; data: object }, C>(
   for (const c of commands) {
     const r = decider.decide(c, state, t0, ctx);
     if (!r.ok || !r.value) throw new Error(JSON.stringify(r.error));
-    out.push(...chainEvents(out.length ? headAfter(out, streamId) : emptyHead(streamId), r.value, meta));
+    out.push(...chainEvents(out.length ? headAfter(out, streamId) : emptyHead(streamId), r.value, meta, fixtureSigner('clue-transfer')));
     state = r.value.reduce(decider.evolve, state);
   }
   return out;

@@ -6,7 +6,11 @@ import { createHttpApp, PlatformModule } from '@yrd/platform';
 import { infraEnv, mongoUrlFor, uniqueName } from '@yrd/testing';
 import { PenaltyDecisionsModule, RecognitionSanctionsModule, SanctionsModule } from '../sanctions.module';
 
-/** A small service: platform, auth, the backbone (sanctions context) and a sanctions module. */
+/**
+ * A small service: platform, auth, the backbone (sanctions context) and a sanctions module. Name
+ * it after the real service it stands for (`case-intake`, `clue-transfer`): the name picks its
+ * signing key, and only those services may sign sanctions events.
+ */
 export function sanctionsTestModule(service: string, feature: Type | DynamicModule): Type {
   @Module({
     imports: [
