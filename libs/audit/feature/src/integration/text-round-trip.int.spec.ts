@@ -7,7 +7,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import mongoose, { type Connection } from 'mongoose';
 import { z } from 'zod';
-import { checkEnvelope, chainEvents, hasValidHash, verifyStream } from '@yrd/event-log';
+import { checkEnvelope, chainEvents, hasValidHash, verifyStream, fixtureSigner } from '@yrd/event-log';
 import { EventCatalog, eventCatalog, type EventDefinition, type EventEnvelope } from '@yrd/contracts';
 import { CommitStore } from '@yrd/event-store';
 import { notaryEvents } from '@yrd/notary-domain';
@@ -207,6 +207,7 @@ describe('every event type round-trips hostile text through the store of record 
           causationId: null,
           now: new Date(),
         },
+        fixtureSigner('case-intake'),
       );
       if (!envelope) throw new Error('no envelope');
       if (tally.hostile === 0) withoutHostileText.push(def.type);

@@ -5,9 +5,11 @@
  */
 import mongoose, { type Connection } from 'mongoose';
 import type { EventEnvelope } from '@yrd/contracts';
-import { chainEvents, emptyHead, verifyStream, type DomainEvent, type EventMetadata } from '@yrd/event-log';
+import { chainEvents, emptyHead, fixtureSigner, verifyStream, type DomainEvent, type EventMetadata } from '@yrd/event-log';
 import { mongoUrlFor, uniqueName } from '@yrd/testing';
 import { AggregateRepository, CommitRefused, CommitStore, OutboxRelay, type Decision, type EventSink } from '../index';
+
+const signer = fixtureSigner('case-intake');
 
 jest.setTimeout(90_000);
 
@@ -54,7 +56,7 @@ describe('event store under contention on the real FerretDB', () => {
     await conn.close();
   });
 
-  const envelopesOf = (streamId: string, note: string) => chainEvents(emptyHead(streamId), [{ type: 'backbone.probed', data: { seq: 0, note } }], meta());
+  const envelopesOf = (streamId: string, note: string) => chainEvents(emptyHead(streamId), [{ type: 'backbone.probed', data: { seq: 0, note } }], meta(), signer);
 
   it('20 valid commits and 1 the database refuses (NUL in a string), sent together: the 20 are stored, the 1 fails alone', async () => {
     const valid = Array.from({ length: 20 }, (_, i) => envelopesOf(`probe-${uniqueName('ok')}`, `clue ${i}`));
@@ -72,7 +74,7 @@ describe('event store under contention on the real FerretDB', () => {
 
   it('32 concurrent commands on one stream (4 instances, no retry count): all accepted, versions 1…32 once each', async () => {
     const streamId = `probe-${uniqueName('race')}`;
-    const repos = Array.from({ length: 4 }, () => new AggregateRepository(store, relay, counter));
+    const repos = Array.from({ length: 4 }, () => new AggregateRepository(store, relay, counter, signer));
     const outcomes = await Promise.all(Array.from({ length: 32 }, (_, i) => repos[i % 4].handle(streamId, next(`cmd ${i}`), meta())));
     expect(outcomes.every((o) => o.ok)).toBe(true);
     const events = await store.readStream(streamId);
@@ -83,7 +85,7 @@ describe('event store under contention on the real FerretDB', () => {
 
   it('32 concurrent facts about one aggregate go to streams of their own: 32 recorded, the aggregate untouched; the same fact twice is recorded once', async () => {
     const streamId = `probe-${uniqueName('subject')}`;
-    const repo = new AggregateRepository(store, relay, counter, { awaitPublish: true });
+    const repo = new AggregateRepository(store, relay, counter, signer, { awaitPublish: true });
     await repo.create(streamId, next('created'), meta());
     const factStream = (i: number) => `probe-fact-${streamId}-${i}`;
     const outcomes = await Promise.all(Array.from({ length: 32 }, (_, i) => repo.recordFact(streamId, factStream(i), next(`fact ${i}`), meta())));

@@ -120,7 +120,7 @@ export class AggregateRepository<S, E extends DomainEvent> {
     }
     if (!decision.ok) return { ok: false, error: decision.error, state, version: head.version };
     if (decision.value.length === 0) return { ok: true, state, events: [], version: head.version };
-    const envelopes = chainEvents(emptyHead(factStreamId), decision.value, meta);
+    const envelopes = chainEvents(emptyHead(factStreamId), decision.value, meta, this.signer);
     try {
       const commit = await this.store.append(envelopes);
       const published = this.relay.relay(commit);
