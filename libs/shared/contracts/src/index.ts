@@ -9,5 +9,6 @@ export * from './lib/events/sanctions.events';
 export * from './lib/events/discretion.events';
 export * from './lib/events/notification.events';
 export * from './lib/events/bulletin.events';
+export * from './lib/events/notary.events';
 export * from './lib/catalog';
 export * from './lib/asyncapi';
