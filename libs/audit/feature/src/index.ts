@@ -10,3 +10,4 @@ export * from './lib/rebuild/scratch-database';
 export * from './lib/replay/audit-replay';
 export * from './lib/replay/report-files';
 export * from './lib/config/audit-config';
+export * from './lib/config/local-defaults';
