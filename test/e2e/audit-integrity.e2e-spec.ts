@@ -139,7 +139,7 @@ describe('audit integrity of a running system', () => {
     expect((await notary.post(`/evidence/${entryId}/shares`, { toBureau: '330421', reason: '移送证据' })).status).toBe(201);
 
     const jiashan = new ApiClient(system.url('clue-transfer'), 'bureau-jsh-1');
-    await eventually(async () => expect((await jiashan.get(`/referrals/${referralId}`)).body).toMatchObject({ status: 'delivered' }), { timeoutMs: 30000, intervalMs: 200 });
+    await eventually(async () => expect((await jiashan.get(`/referrals/${referralId}`)).body.referral).toMatchObject({ status: 'delivered' }), { timeoutMs: 30000, intervalMs: 200 });
     expect((await jiashan.post(`/referrals/${referralId}/accept`)).status).toBe(200);
     const feedback = await jiashan.post(`/referrals/${referralId}/feedback`, {
       outcome: 'penalised',
