@@ -200,7 +200,9 @@ describe('audit integrity of a running system', () => {
   });
 
   it("a store document edited in place is found: exit 1, hash-mismatch at its version, and the case timeline's row says so", async () => {
-    const collections = (await conn.db!.listCollections({}, { nameOnly: true }).toArray()).map((c) => c.name).filter((n) => n.startsWith('commits'));
+    const db = conn.db;
+    if (!db) throw new Error('no database connection');
+    const collections = (await db.listCollections({}, { nameOnly: true }).toArray()).map((c) => c.name).filter((n) => n.startsWith('commits'));
     let edited = 0;
     for (const name of collections) {
       const res = await conn.collection(name).updateOne({ _id: `evidence-${entryId}:1` } as never, { $set: { 'events.0.payload.metadata.title': '事后改写的标题' } });
