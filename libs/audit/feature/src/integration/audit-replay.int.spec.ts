@@ -219,6 +219,23 @@ describe('audit replay on the real Kafka broker and FerretDB, with planted fault
     ]);
   });
 
+  it('tells a commit published after the cut (found past the watermarks) from one the log lost', async () => {
+    const store = new CommitStore(conn, 'commits_clue_transfer');
+    const cutAt = new Date();
+    const events = referralStream(uniqueName('after'), referralLifecycle('z').slice(0, 1), new Date(cutAt.getTime() - 60_000));
+    const commit = await store.append(events, new Date(cutAt.getTime() - 60_000));
+    // Committed before the cut; the relay publishes it just after the watermarks were read.
+    const afterCut = async () => {
+      await publisher.sendRaw(topic, events.map((e) => ({ key: e.streamId, value: JSON.stringify(e) })));
+      await store.markPublished([commit._id]);
+    };
+    const cut = new AuditReplay({ kafka, connection: conn, topics, catalog: eventCatalog, checkpoints, trustedNotaryKeys: notary.trustedKeys(), clock: () => cutAt, afterCut });
+    const report = (await cut.run(uniqueName('run'), { rebuild: true })).report;
+    expect(report.pending.map((p) => [p.reason, p.streamId, p.fromVersion])).toEqual([['published-after-cut', events[0].streamId, 1]]);
+    expect(report.findings.filter((f) => f.source !== 'notary').map(brief)).toEqual(first.findings.filter((f) => f.source !== 'notary').map(brief));
+    expect(report.findings.map(brief)).toContainEqual(['missing-in-log', stream('lost'), 3]);
+  });
+
   it("never touches the services' consumer groups and leaves no group of its own", async () => {
     const admin = kafka.admin();
     await admin.connect();

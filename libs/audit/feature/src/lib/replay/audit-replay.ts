@@ -42,6 +42,8 @@ export interface AuditReplayDeps {
    * (its consumer is still applying events the log already holds). Default 5 s.
    */
   projectionGraceMs?: number;
+  /** Test seam: runs once the cut is taken (watermarks read), before the log is read. */
+  afterCut?: (ranges: readonly ReadRange[]) => Promise<void> | void;
 }
 
 export interface ReplayRequest {
@@ -107,6 +109,7 @@ export class AuditReplay {
     // The cut: taken before the watermarks, so every commit made before it that was published is below them.
     const cutAt = this.clock();
     const ranges = await this.reader.plan(topics, filter.from ? new Date(filter.from) : undefined);
+    await this.deps.afterCut?.(ranges);
     const total = ranges.reduce((n, r) => n + (r.toOffset - r.fromOffset), 0);
     const checkpoints = new CheckpointVerifier(await this.deps.checkpoints.list(topics), ranges, this.deps.trustedNotaryKeys);
     const verifier = new LogVerifier({
