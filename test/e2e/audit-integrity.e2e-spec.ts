@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import mongoose, { type Connection } from 'mongoose';
 import { devUser, mintToken } from '@yrd/auth';
 import { withCreditCodeCheckChar } from '@yrd/bureaus';
+import { chinaDateOf } from '@yrd/calendar';
 import type { EventEnvelope } from '@yrd/contracts';
 import { seal } from '@yrd/event-log';
 import { eventually, readTopic, testKafka } from '@yrd/testing';
@@ -40,7 +41,7 @@ interface Timeline {
 }
 
 /**
- * The record auditors rely on, on the real servers: a journey with evidence audits clean (exit 0,
+ * The record auditors rely on, on the real servers: a journey with evidence and a penalty decision audits clean (exit 0,
  * no finding, notary events included); each fault planted afterwards — a forged link, a fork with a
  * valid hash, a store document edited in place — makes the audit exit 1 naming kind, stream and
  * version. The audit runs as an auditor would run it: `npm run audit -- …` in a shell.
@@ -150,6 +151,24 @@ describe('audit integrity of a running system', () => {
     expect(feedback.status).toBe(200);
     expect((await new ApiClient(system.url('clue-transfer'), 'officer-qp-1').post(`/referrals/${referralId}/close`)).status).toBe(200);
     await eventually(async () => expect((await officer.get(`/clues/${clueId}`)).body.referral).toMatchObject({ referralId, status: 'closed' }), { timeoutMs: 30000, intervalMs: 200 });
+
+    // Jiashan's penalty decision on the case, signed by its bureau, shared with the Delta for recognition.
+    const decision = await new ApiClient(system.url('case-intake'), 'officer-jsh-1').post('/penalty-decisions', {
+      decisionNumber: '嘉市监罚〔2026〕88号',
+      caseRef: referralId,
+      issuingBureau: '330421',
+      subject: { name: '嘉善某电子商务有限公司', creditCode: JIASHAN_COMPANY },
+      responsiblePersons: [],
+      category: 'advertising',
+      violationKind: 'advertising.absolute-terms',
+      facts: '网店页面宣称产品为“国家级”“最佳”。',
+      provisionsViolated: ['《中华人民共和国广告法》第九条第三项'],
+      penaltyProvisions: ['《中华人民共和国广告法》第五十七条第一项'],
+      penalties: [{ kind: 'fine', amountFen: 2_000_000 }],
+      decisionDate: chinaDateOf(new Date()),
+      listings: [],
+    });
+    expect(decision.status).toBe(201);
   });
 
   afterAll(async () => {
@@ -163,7 +182,7 @@ describe('audit integrity of a running system', () => {
     expect(report.findings).toEqual([]);
     expect(code).toBe(0);
     expect(report.verdict).toBe('clean');
-    for (const type of ['clue.submitted', 'referral.closed', 'evidence.notarized', 'evidence.shared']) expect(report.eventsByType[type]).toBeGreaterThan(0);
+    for (const type of ['clue.submitted', 'referral.closed', 'evidence.notarized', 'evidence.shared', 'penalty-decision.recorded']) expect(report.eventsByType[type]).toBeGreaterThan(0);
     expect(report.totals.commitsCompared).toBeGreaterThan(0);
     expect(report.durationMs).toBeGreaterThan(0);
     expect(out).toContain('store commits compared');
