@@ -41,7 +41,7 @@ interface Timeline {
 }
 
 /**
- * The record auditors rely on, on the real servers: a journey with evidence and a penalty decision audits clean (exit 0,
+ * The record auditors rely on, on the real servers: a journey with evidence, a penalty decision and a bulletin audits clean (exit 0,
  * no finding, notary events included); each fault planted afterwards — a forged link, a fork with a
  * valid hash, a store document edited in place — makes the audit exit 1 naming kind, stream and
  * version. The audit runs as an auditor would run it: `npm run audit -- …` in a shell.
@@ -169,6 +169,31 @@ describe('audit integrity of a running system', () => {
       listings: [],
     });
     expect(decision.status).toBe(201);
+
+    // Jiashan's typical-case bulletin on it, once clue-transfer holds the decision as verified.
+    const desk = new ApiClient(system.url('clue-transfer'), 'bureau-jsh-1');
+    const bulletin = await eventually(
+      async () => {
+        const res = await desk.post<{ status: string }>('/bulletins', {
+          coIssuers: [],
+          content: {
+            kind: 'typical-case',
+            title: '网店使用绝对化用语典型案例',
+            body: '嘉善某电子商务有限公司网店页面宣称产品为“国家级”“最佳”，依法予以处罚。',
+            category: 'advertising',
+            industry: 'e-commerce',
+            relatedDecisions: [(decision.body as { decisionId: string }).decisionId],
+            attachments: [],
+            audience: { kind: 'delta' },
+            persons: [],
+          },
+        });
+        expect(res.status).toBe(201);
+        return res.body;
+      },
+      { timeoutMs: 60000, intervalMs: 500 },
+    );
+    expect(bulletin.status).toBe('published');
   });
 
   afterAll(async () => {
@@ -182,7 +207,7 @@ describe('audit integrity of a running system', () => {
     expect(report.findings).toEqual([]);
     expect(code).toBe(0);
     expect(report.verdict).toBe('clean');
-    for (const type of ['clue.submitted', 'referral.closed', 'evidence.notarized', 'evidence.shared', 'penalty-decision.recorded']) expect(report.eventsByType[type]).toBeGreaterThan(0);
+    for (const type of ['clue.submitted', 'referral.closed', 'evidence.notarized', 'evidence.shared', 'penalty-decision.recorded', 'bulletin.published']) expect(report.eventsByType[type]).toBeGreaterThan(0);
     expect(report.totals.commitsCompared).toBeGreaterThan(0);
     expect(report.durationMs).toBeGreaterThan(0);
     expect(out).toContain('store commits compared');
