@@ -30,6 +30,17 @@ export interface CliIo {
 /** Exit codes: 0 clean, 1 findings, 2 the audit could not run. */
 export const EXIT = { clean: 0, findings: 1, error: 2 } as const;
 
+const EXIT_HELP = `
+Exit codes:
+  0  clean: no finding (commits and read models past the cut are listed as pending, not findings)
+  1  findings (listed, and in the report)
+  2  the audit could not run (bad arguments, Kafka or the database unreachable)
+
+The replay is cut at the Kafka high watermarks taken when it starts; the commit stores and read
+models are compared per stream up to the version the log held there.
+Environment: KAFKA_BROKERS, MONGO_URL, KAFKA_TOPIC_NAMESPACE (default yrd), AUDIT_*; outside
+production, unset ones take the local defaults of deploy/local/env.sh.`;
+
 interface Context {
   replay: AuditReplay;
   close: () => Promise<void>;
@@ -42,7 +53,7 @@ async function connect(io: CliIo): Promise<Context> {
   const env = parseAuditEnv(io.env);
   const brokers = (io.env['KAFKA_BROKERS'] ?? '').split(',').filter(Boolean);
   const mongoUrl = io.env['MONGO_URL'];
-  if (brokers.length === 0 || !mongoUrl) throw new Error('KAFKA_BROKERS and MONGO_URL are required (source deploy/local/env.sh)');
+  if (brokers.length === 0 || !mongoUrl) throw new Error('KAFKA_BROKERS and MONGO_URL are required (outside production they default to deploy/local/env.sh)');
   // The auditor's tooling: the admin's credentials from deploy/local/env.sh, or the audit principal's.
   const sasl = kafkaSaslFrom(io.env);
   const kafka = new Kafka({ clientId: 'audit-cli', brokers, ...(sasl ? { sasl } : {}), logLevel: logLevel.NOTHING, retry: { retries: 8 } });
@@ -127,6 +138,10 @@ async function replayCommand(io: CliIo, opts: ReplayOptions): Promise<number> {
 
 function printReport(io: CliIo, report: AuditReport): void {
   io.out(`\nSummary\n${table(summaryRows(report))}`);
+  if (report.pending.length > 0) {
+    const rows = report.pending.slice(0, 20).map((p): [string, string] => [`${p.reason}  ${p.streamId} v${p.fromVersion}..${p.toVersion}`, p.detail]);
+    io.out(`\nPending, past the cut (not findings; the next run checks them)\n${table(rows)}${report.pending.length > 20 ? `\n  … and ${report.pending.length - 20} more` : ''}`);
+  }
   io.out(`\nFindings\n${findingsTable(report.findings)}`);
 }
 
@@ -191,6 +206,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   let exitCode: number = EXIT.clean;
   const program = new Command('audit')
     .description('Replay, verify and rebuild the event log (Kafka), against the commit stores, read models and notarized checkpoints')
+    .addHelpText('after', EXIT_HELP)
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: (s) => io.err(s.trimEnd()) });
 
@@ -206,6 +222,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     .option('--name <name>', 'report file name without extension (default replay-<run id>)')
     .option('--no-rebuild', 'skip the rebuild and the diff against commit stores and read models')
     .option('--keep-scratch', 'keep the scratch database with the rebuilt states')
+    .addHelpText('after', EXIT_HELP)
     .action(async (opts: ReplayOptions) => {
       exitCode = await replayCommand(io, opts);
     });

@@ -13,11 +13,11 @@ import type { Connection } from 'mongoose';
 import request from 'supertest';
 import { devUser, mintToken } from '@yrd/auth';
 import { EventBackbone } from '@yrd/backbone';
-import { type EventEnvelope } from '@yrd/contracts';
+import { eventCatalog, type EventEnvelope } from '@yrd/contracts';
 import { fixtureKeys, fixtureSigner, verifyStream } from '@yrd/event-log';
 import { AggregateRepository } from '@yrd/event-store';
 import { verifyConsistency, verifyInclusion, verifyTreeHead } from '@yrd/merkle';
-import { CaseDirectory, LEAVES_COLLECTION, notaryCatalog } from '@yrd/notary-feature';
+import { CaseDirectory, LEAVES_COLLECTION } from '@yrd/notary-feature';
 import { NotaryReceipt, verifyReceipt } from '@yrd/notary-domain';
 import { verifyWithOpenssl } from '@yrd/tsa';
 import { createHttpApp } from '@yrd/platform';
@@ -280,7 +280,7 @@ describe('evidence-notary (real Kafka, FerretDB, openssl)', () => {
   });
 
   it('publishes the chain of custody on the notary topic, valid and hash-chained', async () => {
-    const catalog = notaryCatalog();
+    const catalog = eventCatalog;
     const events = await eventually(async () => {
       const all = await notaryEvents();
       expect(all.filter((e) => e.type === 'evidence.verified')).toHaveLength(4);

@@ -1,7 +1,8 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from '@yrd/auth';
 import { BackboneModule } from '@yrd/backbone';
-import { NotaryFeatureModule, notaryCatalog } from '@yrd/notary-feature';
+import { eventCatalog } from '@yrd/contracts';
+import { NotaryFeatureModule } from '@yrd/notary-feature';
 import { EvidenceController } from './evidence/evidence.controller';
 import { NotaryLogController } from './notary/notary-log.controller';
 import { SERVICE_NAME } from './service';
@@ -10,7 +11,7 @@ import { SERVICE_NAME } from './service';
 @Module({
   imports: [
     AuthModule.forRoot(),
-    BackboneModule.forService({ service: SERVICE_NAME, contexts: ['notary', 'intake'], catalog: notaryCatalog() }),
+    BackboneModule.forService({ service: SERVICE_NAME, contexts: ['notary', 'intake'], catalog: eventCatalog }),
     NotaryFeatureModule.forRoot(),
   ],
   controllers: [EvidenceController, NotaryLogController],

@@ -10,6 +10,7 @@ export * from './lib/replay-filter';
 export * from './lib/aggregates';
 export * from './lib/rebuild-diff';
 export * from './lib/log-verifier';
+export * from './lib/pending';
 export * from './lib/audit-report';
 export * from './lib/report-rendering';
 export * from './lib/case-timeline';

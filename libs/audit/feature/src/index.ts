@@ -11,3 +11,4 @@ export * from './lib/replay/audit-replay';
 export * from './lib/replay/report-files';
 export * from './lib/config/audit-config';
 export * from './lib/integrity/integrity-alerts';
+export * from './lib/config/local-defaults';

@@ -1,6 +1,5 @@
 export * from './lib/notary.config';
 export * from './lib/notary.tokens';
-export * from './lib/notary-catalog';
 export * from './lib/notary-errors';
 export * from './lib/notary-feature.module';
 export * from './lib/upload/upload-request';

@@ -12,5 +12,6 @@ export * from './lib/events/notification.events';
 export * from './lib/events/bulletin.events';
 export * from './lib/events/audit.events';
 export * from './lib/event-producers';
+export * from './lib/events/notary.events';
 export * from './lib/catalog';
 export * from './lib/asyncapi';

@@ -26,6 +26,8 @@ export interface TimelineEvent {
   location: LogLocation;
   status: 'verified' | 'failed';
   findings: string[];
+  /** Each finding on this row with where it was seen (`log: …`, `store: …`, `projection: …`). */
+  details?: string[];
 }
 
 export interface CaseTimeline {

@@ -92,7 +92,7 @@ export function CaseTimelineScreen() {
                       <td>
                         <code title={e.hash}>{e.hash.slice(0, 12)}…</code>
                       </td>
-                      <td className={`chain-status ${e.status === 'verified' ? 'ok' : 'error'}`}>
+                      <td className={`chain-status ${e.status === 'verified' ? 'ok' : 'error'}`} title={e.details?.join('\n')}>
                         {e.status === 'verified' ? `✔ ${t('timeline.verified')}` : `✘ ${t('timeline.failed')}: ${e.findings.map((k) => t(`kinds.${k}`, { defaultValue: k })).join(', ')}`}
                       </td>
                     </tr>

@@ -68,21 +68,25 @@ export function aggregateOf(streamId: string, aggregates: readonly AggregateSpec
 /**
  * A stream folded event by event: its state, the version reached and, per version, the hash of
  * the content actually read (recomputed, so a payload altered without re-sealing still differs).
+ * Streams of no rebuilt aggregate (evidence, bulletins…) keep only versions and hashes.
  */
 export interface StreamFold {
-  aggregate: AggregateSpec;
+  aggregate: AggregateSpec | null;
   state: unknown;
   version: number;
   /** `hashes[v - 1]` for version v; undefined where a version was never read. */
   hashes: Array<string | undefined>;
 }
 
-export function startFold(aggregate: AggregateSpec): StreamFold {
-  return { aggregate, state: aggregate.initialState(), version: 0, hashes: [] };
+export function startFold(aggregate: AggregateSpec | null): StreamFold {
+  return { aggregate, state: aggregate ? aggregate.initialState() : null, version: 0, hashes: [] };
 }
 
+/** The folded state's status, or null for a stream of no rebuilt aggregate. */
+export const foldStatus = (fold: StreamFold): string | null => (fold.aggregate ? fold.aggregate.statusOf(fold.state) : null);
+
 export function foldEvent(fold: StreamFold, envelope: EventEnvelope, contentHash: string): void {
-  fold.state = fold.aggregate.evolve(fold.state, toDomainEvent(envelope));
+  if (fold.aggregate) fold.state = fold.aggregate.evolve(fold.state, toDomainEvent(envelope));
   fold.version = Math.max(fold.version, envelope.streamVersion);
   fold.hashes[envelope.streamVersion - 1] = contentHash;
 }

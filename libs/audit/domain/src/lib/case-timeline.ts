@@ -11,9 +11,14 @@ export interface TimelineEvent {
   eventId: string;
   hash: string;
   location: LogLocation;
-  /** `verified` when nothing was found on this event (schema, hash, link, version, signature). */
+  /**
+   * `verified` when nothing was found on this event, in the log (schema, hash, link, version,
+   * signature) or at its version in the commit store or read model (an edited store document).
+   */
   status: 'verified' | 'failed';
   findings: FindingKind[];
+  /** What each finding on this row says, with where it was seen (`store: …`, `log: …`). */
+  details: string[];
   payload: Record<string, unknown>;
 }
 
@@ -37,10 +42,26 @@ export interface CaseTimeline {
 export function buildTimeline(caseId: string, generatedAt: string, streams: ReadonlyArray<{ streamId: string; retained: readonly RetainedEvent[] }>, findings: readonly AuditFinding[]): CaseTimeline {
   const sorted = [...findings].sort(compareFindings);
   const failedStreams = new Set(sorted.map((f) => f.streamId));
+  // Findings the log read did not attach to its event (store, read model) go to the row of their version.
+  const atVersion = new Map<string, AuditFinding[]>();
+  for (const f of sorted) {
+    if (f.streamId === null || f.version === null || f.source === 'log') continue;
+    const key = `${f.streamId}#${f.version}`;
+    atVersion.set(key, [...(atVersion.get(key) ?? []), f]);
+  }
+  const logDetails = new Map<string, string[]>();
+  for (const f of sorted) {
+    if (f.source !== 'log' || !f.location) continue;
+    const key = `${f.location.topic}/${f.location.partition}@${f.location.offset}`;
+    logDetails.set(key, [...(logDetails.get(key) ?? []), `log: ${f.detail}`]);
+  }
   const events = streams
     .flatMap((s) =>
-      s.retained.map(
-        (r): TimelineEvent => ({
+      s.retained.map((r): TimelineEvent => {
+        const others = atVersion.get(`${r.envelope.streamId}#${r.envelope.streamVersion}`) ?? [];
+        const kinds = [...new Set([...r.findings, ...others.map((f) => f.kind)])].sort();
+        const details = [...(logDetails.get(`${r.location.topic}/${r.location.partition}@${r.location.offset}`) ?? []), ...others.map((f) => `${f.source}: ${f.detail}`)];
+        return {
           streamId: r.envelope.streamId,
           version: r.envelope.streamVersion,
           type: r.envelope.type,
@@ -49,11 +70,12 @@ export function buildTimeline(caseId: string, generatedAt: string, streams: Read
           eventId: r.envelope.eventId,
           hash: r.envelope.hash,
           location: r.location,
-          status: r.findings.length === 0 ? 'verified' : 'failed',
-          findings: [...r.findings].sort(),
+          status: kinds.length === 0 ? 'verified' : 'failed',
+          findings: kinds,
+          details,
           payload: r.envelope.payload,
-        }),
-      ),
+        };
+      }),
     )
     .sort(
       (a, b) =>

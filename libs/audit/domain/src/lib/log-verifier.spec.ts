@@ -35,7 +35,7 @@ describe('LogVerifier', () => {
     expect(v.events).toBe(stream.length);
     const record = v.stream('referral-r1');
     expect(record?.cursor.lastVersion).toBe(stream.length);
-    expect(record?.fold?.aggregate.statusOf(record.fold.state)).toBe('accepted');
+    expect(record?.fold?.aggregate?.statusOf(record.fold.state)).toBe('accepted');
     expect(record?.fold?.hashes).toEqual(stream.map((e) => e.hash));
   });
 

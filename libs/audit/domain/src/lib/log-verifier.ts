@@ -13,7 +13,7 @@ export interface LogVerifierOptions {
   signatures?: readonly EventSignatureVerifier[];
   /** The published keyring: every event must carry a valid signature of a service allowed to produce it. */
   keyring?: Keyring;
-  /** Fold the streams of these aggregates (the rebuild); none when empty. */
+  /** Fold the streams of these aggregates (the rebuild; other streams keep their hashes); none when empty. */
   rebuild?: readonly AggregateSpec[];
   /** Keep the events of selected streams (case timelines); only sensible for narrow filters. */
   retainEvents?: boolean;
@@ -170,7 +170,8 @@ export class LogVerifier {
 
   private newRecord(streamId: string, first: EventEnvelope): StreamRecord {
     const partial = first.streamVersion > 1 && this.options.filter?.from !== undefined;
-    const aggregate = this.rebuild.length > 0 ? aggregateOf(streamId, this.rebuild) : undefined;
+    const rebuild = this.rebuild.length > 0;
+    const aggregate = rebuild ? (aggregateOf(streamId, this.rebuild) ?? null) : null;
     const match = this.selector.start(streamId);
     return {
       streamId,
@@ -180,7 +181,7 @@ export class LogVerifier {
       events: 0,
       partial,
       findings: null,
-      fold: aggregate && !partial ? startFold(aggregate) : null,
+      fold: rebuild && !partial ? startFold(aggregate) : null,
       retained: this.options.retainEvents && match ? [] : null,
     };
   }

@@ -1,5 +1,5 @@
 import canonicalize from 'canonicalize';
-import type { AggregateSpec, StreamFold } from './aggregates';
+import { foldStatus, type StreamFold } from './aggregates';
 import type { AuditFinding } from './finding';
 
 /**
@@ -13,8 +13,8 @@ export function diffStreamFolds(streamId: string, log: StreamFold | undefined, s
   const data = {
     logVersion: log?.version ?? 0,
     storeVersion: store?.version ?? 0,
-    logStatus: log ? log.aggregate.statusOf(log.state) : null,
-    storeStatus: store ? store.aggregate.statusOf(store.state) : null,
+    logStatus: log ? foldStatus(log) : null,
+    storeStatus: store ? foldStatus(store) : null,
   };
   for (let i = 0; i < n; i++) {
     const l = logHashes[i];
@@ -29,7 +29,7 @@ export function diffStreamFolds(streamId: string, log: StreamFold | undefined, s
     }
     return [{ kind: 'event-differs', source: 'store', streamId, version, detail: `version ${version} in the log differs from the commit store (content hash ${l} vs ${s})`, data }];
   }
-  if (log && store && canonicalize(log.state) !== canonicalize(store.state)) {
+  if (log?.aggregate && store?.aggregate && canonicalize(log.state) !== canonicalize(store.state)) {
     // Same events, different state: evolve is not deterministic.
     return [{ kind: 'state-differs', source: 'store', streamId, version: n, detail: 'the same events fold to different states', data }];
   }
@@ -49,8 +49,7 @@ export interface ProjectionDoc {
  * version one side has and the other has not.
  */
 export function diffProjection(streamId: string, fold: StreamFold, doc: ProjectionDoc | null): AuditFinding[] {
-  const spec: AggregateSpec = fold.aggregate;
-  const projection = spec.projection;
+  const projection = fold.aggregate?.projection;
   if (!projection) return [];
   const expectedStatus = projection.expectedStatus(fold.state);
   const where = `${projection.collection}/${projection.idOf(streamId)}`;

@@ -19,10 +19,17 @@ export interface ReplayFilter {
 
 /** How far a stream has matched the filter so far (criteria are met by some event of the stream). */
 export interface StreamMatch {
+  streamId: string;
   bureau: boolean;
   type: boolean;
   caseLink: boolean;
+  /** Evidence entries this stream's events name (`evidenceRefs`, `evidenceId`), for a case filter. */
+  evidenceRefs?: string[];
 }
+
+/** Payload fields that name evidence entries (a clue's refs, an evidence attachment). */
+const EVIDENCE_FIELDS = ['evidenceRefs', 'evidenceId'] as const;
+const EVIDENCE_STREAM = 'evidence-';
 
 /** Payload fields that name a bureau or an authority, besides the actor's bureau. */
 const BUREAU_FIELD = /bureau$|^bureau$|^target$|^designatedBy$|^designatingAuthority$/i;
@@ -30,6 +37,8 @@ const BUREAU_FIELD = /bureau$|^bureau$|^target$|^designatedBy$|^designatingAutho
 export class StreamSelector {
   private readonly streams: Set<string> | null;
   private readonly types: Set<string> | null;
+  /** Streams that name evidence; their refs count once the stream itself is linked to the case. */
+  private readonly referrers: StreamMatch[] = [];
 
   constructor(readonly filter: ReplayFilter) {
     this.streams = filter.streams?.length ? new Set(filter.streams) : null;
@@ -46,6 +55,7 @@ export class StreamSelector {
     if (this.streams && !this.streams.has(streamId)) return null;
     const caseId = this.filter.caseId;
     return {
+      streamId,
       bureau: this.filter.bureau === undefined,
       type: this.types === null,
       caseLink: caseId === undefined || streamId === `clue-${caseId}` || streamId === `referral-${caseId}`,
@@ -55,16 +65,53 @@ export class StreamSelector {
   observe(match: StreamMatch, event: EventEnvelope): void {
     if (!match.type && this.types!.has(event.type)) match.type = true;
     if (!match.bureau && touchesBureau(event, this.filter.bureau!)) match.bureau = true;
+    const id = this.filter.caseId;
+    if (id === undefined) return;
+    const p = event.payload;
     if (!match.caseLink) {
-      const p = event.payload;
-      const id = this.filter.caseId;
-      if (p['clueId'] === id || p['referralId'] === id) match.caseLink = true;
+      // An evidence entry names its case in its metadata (evidence.notarized).
+      const metadata = p['metadata'] && typeof p['metadata'] === 'object' ? (p['metadata'] as Record<string, unknown>) : {};
+      if (p['clueId'] === id || p['referralId'] === id || metadata['clueId'] === id || metadata['caseId'] === id) match.caseLink = true;
+    }
+    const refs = evidenceRefsOf(p);
+    if (refs.length > 0) {
+      if (!match.evidenceRefs) this.referrers.push(match);
+      match.evidenceRefs = [...new Set([...(match.evidenceRefs ?? []), ...refs])];
     }
   }
 
   selected(match: StreamMatch | null): boolean {
-    return match !== null && match.bureau && match.type && match.caseLink;
+    if (match === null || !match.bureau || !match.type) return false;
+    return match.caseLink || this.isLinkedEvidence(match.streamId);
   }
+
+  /** An evidence stream named by a stream of the case (whatever order the topics were read in). */
+  private isLinkedEvidence(streamId: string): boolean {
+    if (!streamId.startsWith(EVIDENCE_STREAM)) return false;
+    const entryId = streamId.slice(EVIDENCE_STREAM.length);
+    return this.referrers.some((m) => m.caseLink && m.evidenceRefs!.includes(entryId));
+  }
+}
+
+/** Evidence entry ids named by a payload: any field called evidenceRefs (a list) or evidenceId, at the top or one level down. */
+export function evidenceRefsOf(payload: Record<string, unknown>): string[] {
+  const out: string[] = [];
+  const take = (obj: Record<string, unknown>) => {
+    for (const field of EVIDENCE_FIELDS) {
+      const v = obj[field];
+      if (typeof v === 'string') out.push(v);
+      else if (Array.isArray(v)) for (const item of v) if (typeof item === 'string') out.push(item);
+    }
+  };
+  take(payload);
+  for (const v of Object.values(payload)) {
+    if (Array.isArray(v)) {
+      for (const item of v) if (item && typeof item === 'object') take(item as Record<string, unknown>);
+    } else if (v && typeof v === 'object') {
+      take(v as Record<string, unknown>);
+    }
+  }
+  return out;
 }
 
 export function touchesBureau(event: EventEnvelope, bureau: string): boolean {

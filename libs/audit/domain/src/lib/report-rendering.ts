@@ -26,6 +26,7 @@ export function summaryRows(report: AuditReport): Array<[string, string | number
   const t = report.totals;
   return [
     ['verdict', report.verdict],
+    ['duration', `${(report.durationMs / 1000).toFixed(1)} s`],
     ['messages read', t.messages],
     ['events verified', t.events],
     ['streams', t.streams],
@@ -34,8 +35,11 @@ export function summaryRows(report: AuditReport): Array<[string, string | number
     ['partial streams (read from a time)', t.partialStreams],
     ['signatures valid / invalid / unsigned', `${t.signatures.valid} / ${t.signatures.invalid} / ${t.signatures.unsigned}`],
     ['streams rebuilt / in commit stores', `${t.rebuiltStreams} / ${t.storeStreams}`],
+    ['store commits compared', t.commitsCompared],
     ['read models compared', t.projectionsCompared],
     ['checkpoints verified / mismatch / unverifiable / not covered', `${t.checkpoints.verified} / ${t.checkpoints.mismatch} / ${t.checkpoints.unverifiable} / ${t.checkpoints['not-covered']}`],
+    ['pending (past the cut, not findings)', t.pending],
+    ...Object.entries(report.pendingByReason).map(([k, n]): [string, number] => [`  ${k}`, n ?? 0]),
     ['findings', t.findings],
     ...Object.entries(report.findingsByKind).map(([k, n]): [string, number] => [`  ${k}`, n ?? 0]),
   ];
@@ -53,6 +57,9 @@ export function renderReportHtml(report: AuditReport): string {
         `<td>${esc(f.location ? `${f.location.topic}/${f.location.partition}@${f.location.offset}` : '')}</td><td>${esc(f.detail)}</td></tr>`,
     )
     .join('\n');
+  const pending = report.pending
+    .map((p) => `<tr><td>${esc(p.reason)}</td><td>${esc(p.streamId)}</td><td>${p.fromVersion}..${p.toVersion}</td><td>${esc(p.detail)}</td></tr>`)
+    .join('\n');
   const checkpoints = report.checkpoints
     .map((c) => `<tr><td>${esc(c.id)}</td><td>${c.fromOffset}..${c.toOffset}</td><td>${c.count}</td><td>${esc(c.notarizedAt)}</td><td>${esc(c.status)}</td></tr>`)
     .join('\n');
@@ -68,6 +75,9 @@ export function renderReportHtml(report: AuditReport): string {
 <h2>Findings (${report.findings.length})</h2>
 <table><tr><th>kind</th><th>source</th><th>stream</th><th>version</th><th>log position</th><th>detail</th></tr>
 ${findings}</table>
+<h2>Pending, past the cut (${report.pending.length})</h2>
+<table><tr><th>reason</th><th>stream</th><th>versions</th><th>detail</th></tr>
+${pending}</table>
 <h2>Checkpoints (${report.checkpoints.length})</h2>
 <table><tr><th>id</th><th>offsets</th><th>messages</th><th>notarized</th><th>status</th></tr>
 ${checkpoints}</table>

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import mongoose, { type Connection } from 'mongoose';
 import type { Kafka } from 'kafkajs';
-import { checkpointId, MerkleRangeRoot, referralLifecycle, renderReportJson, REFERRAL_INBOX, type AuditFinding, type AuditReport } from '@yrd/audit-domain';
+import { checkpointId, MerkleRangeRoot, referralLifecycle, referralStream, renderReportJson, REFERRAL_INBOX, type AuditFinding, type AuditReport } from '@yrd/audit-domain';
 import { eventCatalog, TopicRegistry, type EventEnvelope } from '@yrd/contracts';
 import { fixtureKeys, fixtureSigner, type EventMetadata } from '@yrd/event-log';
 import { AggregateRepository, CommitStore, EventKeyStore, OutboxRelay, type EventSink } from '@yrd/event-store';
@@ -59,7 +59,7 @@ describe('audit replay on the real Kafka broker and FerretDB, with planted fault
   let checkpoints: CheckpointStore;
   let replay: AuditReplay;
   let reportDir: string;
-  const ids = { ok: uniqueName('ok'), tampered: uniqueName('tam'), removed: uniqueName('rem'), dup: uniqueName('dup'), edited: uniqueName('edi') };
+  const ids = { ok: uniqueName('ok'), tampered: uniqueName('tam'), removed: uniqueName('rem'), dup: uniqueName('dup'), edited: uniqueName('edi'), lost: uniqueName('lost') };
   const stream = (k: keyof typeof ids) => `referral-${ids[k]}`;
   let first: AuditReport;
 
@@ -81,6 +81,8 @@ describe('audit replay on the real Kafka broker and FerretDB, with planted fault
     sink.plants.set(stream('tampered'), (e) => (e.streamVersion === 2 ? [{ ...e, payload: { ...e.payload, toBureau: '320509' } }] : [e]));
     sink.plants.set(stream('removed'), (e) => (e.streamVersion === 2 ? [] : [e]));
     sink.plants.set(stream('dup'), (e) => (e.streamVersion === 2 ? [e, e] : [e]));
+    // Its last version never reaches the log, though the store marks it published: lost, not in flight.
+    sink.plants.set(stream('lost'), (e) => (e.streamVersion === 3 ? [] : [e]));
 
     for (const key of Object.keys(ids) as Array<keyof typeof ids>) {
       for (const [i, command] of referralLifecycle(ids[key], `clue-of-${ids[key]}`).entries()) {
@@ -94,6 +96,8 @@ describe('audit replay on the real Kafka broker and FerretDB, with planted fault
     const inbox = conn.collection(REFERRAL_INBOX);
     await inbox.insertMany(Object.values(ids).map((id) => ({ _id: id as never, streamId: `referral-${id}`, version: 3, status: 'accepted' })));
     await inbox.updateOne({ _id: ids.edited as never }, { $set: { status: 'rejected' } });
+    // The lost stream's consumer saw what the log holds.
+    await inbox.updateOne({ _id: ids.lost as never }, { $set: { version: 2, status: 'delivered' } });
 
     // Checkpoints every 2 messages, notarized; then one that does not match the log.
     notary = new LocalCheckpointNotary();
@@ -130,6 +134,7 @@ describe('audit replay on the real Kafka broker and FerretDB, with planted fault
         ['missing-in-log', stream('removed'), 2],
         ['event-differs', stream('tampered'), 2],
         ['hash-mismatch', stream('tampered'), 2],
+        ['missing-in-log', stream('lost'), 3],
       ].sort((a, b) => String(a[1]).localeCompare(String(b[1])) || Number(a[2]) - Number(b[2]) || String(a[0]).localeCompare(String(b[0]))),
     );
     const byKind = (k: string, s: string): AuditFinding => {
@@ -142,7 +147,10 @@ describe('audit replay on the real Kafka broker and FerretDB, with planted fault
     expect(byKind('hash-mismatch', stream('tampered')).location).toMatchObject({ topic });
     expect(byKind('projection-differs', stream('edited')).data).toMatchObject({ collection: REFERRAL_INBOX, field: 'status', expected: 'accepted', actual: 'rejected' });
     expect(first.verdict).toBe('findings');
-    expect(first.totals).toMatchObject({ streams: 5, selectedStreams: 5, rebuiltStreams: 5, storeStreams: 5, projectionsCompared: 5 });
+    expect(first.totals).toMatchObject({ streams: 6, selectedStreams: 6, rebuiltStreams: 6, storeStreams: 6, projectionsCompared: 6, pending: 0 });
+    // Every commit but the lost one was compared: 3 per stream.
+    expect(first.totals.commitsCompared).toBe(6 * 3 - 1);
+    expect(first.durationMs).toBeGreaterThan(0);
   });
 
   it('finds the checkpoint that does not match the log, and verifies the genuine ones against the notary', () => {
@@ -154,9 +162,30 @@ describe('audit replay on the real Kafka broker and FerretDB, with planted fault
     expect(first.checkpoints.find((c) => c.status === 'mismatch')?.id).toBe(checkpointId({ topic, partition: 0, fromOffset: 1 }));
   });
 
+  it('cuts the stores where it cut the log: commits not yet published or made after the cut are pending, not findings', async () => {
+    const store = new CommitStore(conn, 'commits_clue_transfer');
+    const unpublished = referralStream(uniqueName('unp'), referralLifecycle('x').slice(0, 1), new Date());
+    await store.append(unpublished);
+    const cutAt = new Date();
+    const later = referralStream(uniqueName('late'), referralLifecycle('y').slice(0, 1), new Date(cutAt.getTime() + 60_000));
+    const lateCommit = await store.append(later, new Date(cutAt.getTime() + 60_000));
+    await store.markPublished([lateCommit._id]);
+    const cut = new AuditReplay({ kafka, connection: conn, topics, catalog: eventCatalog, checkpoints, trustedNotaryKeys: notary.trustedKeys(), clock: () => cutAt });
+    const report = (await cut.run(uniqueName('run'), { rebuild: true })).report;
+    expect(report.findings.filter((f) => f.source !== 'notary').map(brief)).toEqual(first.findings.filter((f) => f.source !== 'notary').map(brief));
+    expect(report.pending.map((p) => [p.reason, p.streamId, p.fromVersion, p.toVersion])).toEqual(
+      [
+        ['unpublished', unpublished[0].streamId, 1, unpublished.length],
+        ['committed-after-cut', later[0].streamId, 1, later.length],
+      ].sort((a, b) => String(a[1]).localeCompare(String(b[1]))),
+    );
+    expect(report.totals.pending).toBe(2);
+    await conn.collection('commits_clue_transfer').deleteMany({ _id: { $in: [`${unpublished[0].streamId}:1`, lateCommit._id] } } as never);
+  });
+
   it('replays deterministically: the same log gives byte-identical reports apart from generatedAt', async () => {
     const second = (await replay.run(uniqueName('run'), { rebuild: true })).report;
-    const strip = (r: AuditReport) => renderReportJson(r).replace(/"generatedAt": "[^"]+"/, '');
+    const strip = (r: AuditReport) => renderReportJson(r).replace(/"generatedAt": "[^"]+"/, '').replace(/"durationMs": \d+/, '');
     expect(strip(second)).toBe(strip(first));
     const files = new ReportFiles(reportDir);
     const written = await files.write('run-1', second);
@@ -183,11 +212,30 @@ describe('audit replay on the real Kafka broker and FerretDB, with planted fault
       [2, 'referral.delivered', 'failed'],
       [3, 'referral.accepted', 'verified'],
     ]);
-    expect(timeline.events[1].findings).toEqual(['hash-mismatch']);
+    // The log's copy was altered on the wire, so it also differs from the store: both said on its row.
+    expect(timeline.events[1].findings).toEqual(['event-differs', 'hash-mismatch']);
+    expect(timeline.events[1].details).toEqual([expect.stringMatching(/^log: version 2: the content does not hash/), expect.stringMatching(/^store: version 2 in the log differs from the commit store/)]);
     expect(timeline.findings.map(brief)).toEqual([
       ['event-differs', stream('tampered'), 2],
       ['hash-mismatch', stream('tampered'), 2],
     ]);
+  });
+
+  it('tells a commit published after the cut (found past the watermarks) from one the log lost', async () => {
+    const store = new CommitStore(conn, 'commits_clue_transfer');
+    const cutAt = new Date();
+    const events = referralStream(uniqueName('after'), referralLifecycle('z').slice(0, 1), new Date(cutAt.getTime() - 60_000));
+    const commit = await store.append(events, new Date(cutAt.getTime() - 60_000));
+    // Committed before the cut; the relay publishes it just after the watermarks were read.
+    const afterCut = async () => {
+      await publisher.sendRaw(topic, events.map((e) => ({ key: e.streamId, value: JSON.stringify(e) })));
+      await store.markPublished([commit._id]);
+    };
+    const cut = new AuditReplay({ kafka, connection: conn, topics, catalog: eventCatalog, checkpoints, trustedNotaryKeys: notary.trustedKeys(), clock: () => cutAt, afterCut });
+    const report = (await cut.run(uniqueName('run'), { rebuild: true })).report;
+    expect(report.pending.map((p) => [p.reason, p.streamId, p.fromVersion])).toEqual([['published-after-cut', events[0].streamId, 1]]);
+    expect(report.findings.filter((f) => f.source !== 'notary').map(brief)).toEqual(first.findings.filter((f) => f.source !== 'notary').map(brief));
+    expect(report.findings.map(brief)).toContainEqual(['missing-in-log', stream('lost'), 3]);
   });
 
   it("never touches the services' consumer groups and leaves no group of its own", async () => {

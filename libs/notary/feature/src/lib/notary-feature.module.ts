@@ -19,7 +19,7 @@ const USE_CASES = [NotarizeEvidenceUseCase, EvidenceCustodyUseCases, VerifyEvide
 
 /**
  * The evidence notary's use cases and adapters. Needs PlatformModule (MongoDB) and
- * BackboneModule (with `notaryCatalog()`) imported before it.
+ * BackboneModule imported before it.
  */
 @Module({})
 export class NotaryFeatureModule {

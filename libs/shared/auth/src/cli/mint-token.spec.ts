@@ -1,6 +1,6 @@
 import { AuthTokenService } from '../lib/token';
 import { DEV_INSECURE_JWT_SECRET } from '../lib/auth.constants';
-import { runMintTokenCli } from './mint-token';
+import { mintTokenEnv, runMintTokenCli } from './mint-token';
 
 const SECRET = 'cli-spec-secret-0123456789-abcdefghijkl';
 
@@ -70,6 +70,15 @@ describe('mint-token CLI', () => {
     expect(code).toBe(1);
     expect(out).toBe('');
     expect(err).toMatch(/^error: AUTH_JWT_SECRET is not set/);
+  });
+
+  it('takes an unset NODE_ENV as development when run from a shell, and still refuses in production', () => {
+    const fresh = run(['--user', 'officer-qp-1'], mintTokenEnv({}));
+    expect(fresh.code).toBe(0);
+    expect(new AuthTokenService(DEV_INSECURE_JWT_SECRET).verify(fresh.out.trim()).sub).toBe('officer-qp-1');
+    const prod = run(['--user', 'officer-qp-1'], mintTokenEnv({ NODE_ENV: 'production' }));
+    expect(prod.code).toBe(1);
+    expect(prod.err).toMatch(/^error: AUTH_JWT_SECRET is not set/);
   });
 
   it('fails on bad input', () => {

@@ -7,7 +7,9 @@
  *   … mint-token.ts --list                     (list the demo users)
  *
  * The key is found as by the services: --secret, else AUTH_JWT_SECRET, else (only with
- * NODE_ENV=development or test) the development key.
+ * NODE_ENV=development or test) the development key. This is a developer's tool: an unset
+ * NODE_ENV counts as development here (the services themselves still refuse to start without a
+ * key when it is unset); with NODE_ENV=production it needs AUTH_JWT_SECRET or --secret.
  */
 import { Command, CommanderError, Option } from 'commander';
 import { DEV_USERS, devUser } from '../lib/dev-users';
@@ -116,9 +118,15 @@ function buildPrincipal(opts: CliOptions): Principal {
   return parsePrincipal(merged);
 }
 
+/** The CLI's environment: the process's, with an unset NODE_ENV taken as development. */
+export function mintTokenEnv(env: Readonly<Record<string, string | undefined>>): Record<string, string | undefined> {
+  return { ...env, NODE_ENV: env['NODE_ENV'] || 'development' };
+}
+
 if (require.main === module) {
   process.exitCode = runMintTokenCli(process.argv.slice(2), {
     out: (text) => process.stdout.write(text),
     err: (text) => process.stderr.write(text),
+    env: mintTokenEnv(process.env),
   });
 }

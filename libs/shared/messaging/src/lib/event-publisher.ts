@@ -3,6 +3,16 @@ import { CompressionTypes } from 'kafkajs';
 import type { EventCatalog, EventEnvelope, TopicRegistry } from '@yrd/contracts';
 import { HEADER } from './kafka-headers';
 
+/** A producer tried to publish an event type the catalogue (@yrd/contracts) does not declare. */
+export class UncataloguedEventError extends Error {
+  constructor(readonly events: readonly Pick<EventEnvelope, 'type' | 'streamId' | 'streamVersion'>[]) {
+    super(
+      `refusing to publish event type(s) missing from the event catalogue: ${events.map((e) => `${e.type} (${e.streamId} v${e.streamVersion})`).join(', ')}; declare them in @yrd/contracts`,
+    );
+    this.name = 'UncataloguedEventError';
+  }
+}
+
 /**
  * Publishes envelopes to their context's topic with an idempotent, acks=all producer,
  * keyed by streamId so each stream stays in order on one partition.
@@ -27,6 +37,9 @@ export class EventPublisher {
 
   async publish(events: readonly EventEnvelope[]): Promise<void> {
     if (events.length === 0) return;
+    // Checked before anything is sent: an uncatalogued type is a producer bug, never a message.
+    const uncatalogued = events.filter((e) => !this.catalog.get(e.type));
+    if (uncatalogued.length > 0) throw new UncataloguedEventError(uncatalogued);
     await this.connect();
     const byTopic = new Map<string, Message[]>();
     for (const e of events) {

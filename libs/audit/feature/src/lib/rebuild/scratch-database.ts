@@ -1,5 +1,5 @@
 import type { Connection } from 'mongoose';
-import type { StreamFold } from '@yrd/audit-domain';
+import { foldStatus, type StreamFold } from '@yrd/audit-domain';
 
 /**
  * The rebuild's output: every stream's state as folded from the log, written to a database of the
@@ -25,7 +25,8 @@ export class ScratchDatabase {
       docs = [];
     };
     for (const [streamId, fold] of folds) {
-      docs.push({ _id: streamId, aggregate: fold.aggregate.kind, version: fold.version, status: fold.aggregate.statusOf(fold.state), state: fold.state });
+      if (!fold.aggregate) continue;
+      docs.push({ _id: streamId, aggregate: fold.aggregate.kind, version: fold.version, status: foldStatus(fold), state: fold.state });
       if (docs.length >= batch) await flush();
     }
     await flush();

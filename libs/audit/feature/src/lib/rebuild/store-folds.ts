@@ -10,57 +10,75 @@ export interface StoreStream {
   fold: StreamFold;
   cursor: ChainCursor;
   /** Commits that arrived before their predecessor (scan order is commit time, not version). */
-  pending: CommitDocument[];
+  outOfOrder: CommitDocument[];
+  /** Commits compared with the log (at or below the cut). */
+  commits: number;
+  /** Commits (or their tails) past the log's cut for this stream: in flight, classified by the replay. */
+  beyondCut: CommitDocument[];
   findings: AuditFinding[];
   /** The replay filter, applied to the store's events (for streams the log lacks). */
   match: StreamMatch;
 }
 
 /**
- * Folds every aggregate stream of the commit stores with the services' `evolve`, verifying each
- * store chain on the way (the store is evidence too). Memory: one fold per stream, plus the rare
- * commit scanned before its predecessor.
+ * Folds every stream of the commit stores (aggregates with the services' `evolve`, the rest as
+ * versions and hashes), verifying each store chain on the way (the store is evidence too), up to
+ * the cut: per stream, the last version the log held at its high watermarks (`cutOf`). Events past
+ * it are set aside (`beyondCut`), never compared: they were committed or published after the log
+ * was cut. Memory: one fold per stream, plus the rare commit scanned before its predecessor.
  */
 export async function foldCommitStores(
   connection: Connection,
   aggregates: readonly AggregateSpec[],
   selector: StreamSelector,
+  cutOf: (streamId: string) => number,
 ): Promise<Map<string, StoreStream>> {
   const streams = new Map<string, StoreStream>();
   const collections = (await collectionNames(connection)).filter((n) => COMMIT_COLLECTION.test(n)).sort();
   for (const name of collections) {
     for await (const commit of new CommitStore(connection, name).scanAll()) {
-      const aggregate = aggregateOf(commit.streamId, aggregates);
-      if (!aggregate) continue;
       let s = streams.get(commit.streamId);
       if (!s) {
         const match = selector.start(commit.streamId);
         if (!match) continue;
-        s = { fold: startFold(aggregate), cursor: startChain(), pending: [], findings: [], match };
+        s = { fold: startFold(aggregateOf(commit.streamId, aggregates) ?? null), cursor: startChain(), outOfOrder: [], commits: 0, beyondCut: [], findings: [], match };
         streams.set(commit.streamId, s);
       }
       for (const e of commit.events) selector.observe(s.match, e);
-      if (commit.firstVersion === s.cursor.expectedVersion) {
-        apply(s, commit);
-        drainPending(s);
+      const cut = cutOf(commit.streamId);
+      if (commit.lastVersion > cut) s.beyondCut.push(commit);
+      const within = cutAt(commit, cut);
+      if (!within) continue;
+      s.commits++;
+      if (within.firstVersion === s.cursor.expectedVersion) {
+        apply(s, within);
+        drainOutOfOrder(s);
       } else {
-        s.pending.push(commit);
+        s.outOfOrder.push(within);
       }
     }
   }
   for (const s of streams.values()) {
-    // Whatever is still pending does not continue the stream: verify it as it stands (gaps, duplicates).
-    s.pending.sort((a, b) => a.firstVersion - b.firstVersion);
-    for (const c of s.pending.splice(0)) apply(s, c);
+    // Whatever is still out of order does not continue the stream: verify it as it stands (gaps, duplicates).
+    s.outOfOrder.sort((a, b) => a.firstVersion - b.firstVersion);
+    for (const c of s.outOfOrder.splice(0)) apply(s, c);
   }
   return streams;
 }
 
-function drainPending(s: StoreStream): void {
+/** The part of a commit at or below the cut (null when it lies wholly past it). */
+function cutAt(commit: CommitDocument, cut: number): CommitDocument | null {
+  if (commit.lastVersion <= cut) return commit;
+  const events = commit.events.filter((e) => e.streamVersion <= cut);
+  if (events.length === 0) return null;
+  return { ...commit, events, lastVersion: events[events.length - 1].streamVersion };
+}
+
+function drainOutOfOrder(s: StoreStream): void {
   for (;;) {
-    const i = s.pending.findIndex((c) => c.firstVersion === s.cursor.expectedVersion);
+    const i = s.outOfOrder.findIndex((c) => c.firstVersion === s.cursor.expectedVersion);
     if (i < 0) return;
-    apply(s, s.pending.splice(i, 1)[0]);
+    apply(s, s.outOfOrder.splice(i, 1)[0]);
   }
 }
 
