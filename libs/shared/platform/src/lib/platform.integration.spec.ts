@@ -529,9 +529,10 @@ describe('PlatformModule against the local servers', () => {
     });
     expect(res.body.components.schemas.EchoDto).toMatchObject({
       required: ['name', 'count'],
+      additionalProperties: false,
       properties: {
         name: { type: 'string' },
-        count: { type: 'number', minimum: 1 },
+        count: { type: 'integer', minimum: 1 },
       },
     });
     const ui = await request(app.getHttpServer()).get('/docs/').expect(200);

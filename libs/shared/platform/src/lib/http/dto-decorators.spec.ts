@@ -1,4 +1,4 @@
-import { ArgumentMetadata, BadRequestException } from '@nestjs/common';
+import { ArgumentMetadata, HttpException } from '@nestjs/common';
 import { IsString } from 'class-validator';
 import { chinaDateOf, addCalendarDays } from '@yrd/calendar';
 import { IsCalendarDate, Nested } from './dto-decorators';
@@ -30,14 +30,22 @@ class Suggest {
 
 const meta: ArgumentMetadata = { type: 'body', metatype: Suggest };
 
-async function messages(value: unknown): Promise<string[]> {
+/** The refusal's messages; a day that is no calendar date is a 400, a real day outside the bounds 422. */
+async function refusal(value: unknown): Promise<{ status: number; messages: string[] }> {
   try {
     await createValidationPipe().transform(value, meta);
   } catch (err) {
-    expect(err).toBeInstanceOf(BadRequestException);
-    return ((err as BadRequestException).getResponse() as { message: string[] }).message;
+    expect(err).toBeInstanceOf(HttpException);
+    const e = err as HttpException;
+    return { status: e.getStatus(), messages: (e.getResponse() as { message: string[] }).message };
   }
-  return [];
+  return { status: 200, messages: [] };
+}
+
+async function messages(value: unknown): Promise<string[]> {
+  const r = await refusal(value);
+  if (r.status !== 200) expect(r.status).toBe(400);
+  return r.messages;
 }
 
 describe('Nested', () => {
@@ -73,13 +81,14 @@ describe('IsCalendarDate', () => {
     },
   );
 
-  it('applies the bounds: not before 1949-10-01, not after today in China', async () => {
-    expect(await withDate('1900-01-01')).toEqual([bounded]);
-    expect(await withDate('1949-09-30')).toEqual([bounded]);
+  it('applies the bounds: not before 1949-10-01, not after today in China (a real day: 422, it matches the published format)', async () => {
+    const outOfBounds = (discoveredOn: string) => refusal({ facts: { caseRef: 'c', discoveredOn } });
+    expect(await outOfBounds('1900-01-01')).toEqual({ status: 422, messages: [bounded] });
+    expect(await outOfBounds('1949-09-30')).toEqual({ status: 422, messages: [bounded] });
     expect(await withDate('1949-10-01')).toEqual([]);
     const today = chinaDateOf(new Date());
     expect(await withDate(today)).toEqual([]);
-    expect(await withDate(addCalendarDays(today, 1))).toEqual([bounded]);
+    expect(await outOfBounds(addCalendarDays(today, 1))).toEqual({ status: 422, messages: [bounded] });
     expect(await withDate('2024-02-29')).toEqual([]);
   });
 });

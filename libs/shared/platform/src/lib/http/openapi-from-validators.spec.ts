@@ -47,6 +47,11 @@ class OrderDto {
   @IsString()
   @Matches(/^[a-z]+$/)
   undocumented!: string;
+
+  @IsOptional()
+  @IsString({ each: true })
+  @MaxLength(20, { each: true })
+  notes?: string[];
 }
 
 class ListQueryDto {
@@ -98,6 +103,7 @@ describe('the OpenAPI document says what the validators enforce', () => {
     expect(order.properties['limit']).toMatchObject({ type: 'integer', minimum: 1, maximum: 100 });
     expect(order.properties['undocumented']).toMatchObject({ type: 'string', pattern: '^[a-z]+$' });
     expect(order.properties['code']).toMatchObject({ type: 'string', pattern: '^[0-9]{6}$' });
+    expect(order.properties['notes']).toMatchObject({ type: 'array', items: { type: 'string', maxLength: 20 } });
   });
 
   it('puts item constraints in items and keeps DTO item types', () => {

@@ -173,6 +173,11 @@ function documented(existing: Schema, metas: readonly ValidationMetadata[]): Sch
     if (meta.each) Object.assign(itemConstraints, contractOf(meta, itemConstraints));
     else Object.assign(property, contractOf(meta, property));
   }
+  if (property['isArray'] === true && property['type'] === undefined) {
+    // An undocumented array (design type Array): its items are what the `each` checks say.
+    const { isArray: _isArray, ...rest } = property;
+    return { ...rest, type: 'array', items: itemConstraints };
+  }
   const itemType = primitiveItemType(property);
   if (itemType && Object.keys(itemConstraints).length > 0) {
     // Item keywords belong in `items`; a DTO class's items are described by its own schema.
