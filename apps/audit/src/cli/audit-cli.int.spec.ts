@@ -7,7 +7,7 @@ import { eventCatalog, TopicRegistry } from '@yrd/contracts';
 import { fixtureKeys } from '@yrd/event-log';
 import { CommitStore, EventKeyStore } from '@yrd/event-store';
 import { EventPublisher, provisionTopics } from '@yrd/messaging';
-import { infraEnv, mongoUrlFor, testKafka, uniqueName } from '@yrd/testing';
+import { infraEnv, kafkaSaslEnv, mongoUrlFor, testKafka, uniqueName } from '@yrd/testing';
 import { EXIT, runCli, type CliIo } from './audit-cli';
 
 jest.setTimeout(120000);
@@ -26,7 +26,7 @@ describe('audit CLI on the real servers', () => {
     const io: CliIo = {
       out: (s) => lines.push(s),
       err: (s) => lines.push(s),
-      env: { KAFKA_BROKERS: infraEnv().kafkaBrokers.join(','), MONGO_URL: mongoUrlFor(database), KAFKA_TOPIC_NAMESPACE: namespace, AUDIT_REPORT_DIR: out },
+      env: { ...kafkaSaslEnv(infraEnv().kafkaSasl), KAFKA_BROKERS: infraEnv().kafkaBrokers.join(','), MONGO_URL: mongoUrlFor(database), KAFKA_TOPIC_NAMESPACE: namespace, AUDIT_REPORT_DIR: out },
       tty: false,
     };
     const code = await runCli(argv, io);
