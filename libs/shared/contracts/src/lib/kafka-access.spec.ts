@@ -14,7 +14,7 @@ describe('the services’ Kafka ACLs', () => {
     expect(writersOf('yrd', 'bulletin')).toEqual(['User:clue-transfer']);
     expect(writersOf('yrd', 'notary')).toEqual(['User:evidence-notary']);
     expect(writersOf('yrd', 'notification')).toEqual(['User:notification']);
-    expect(writersOf('yrd', 'audit')).toEqual([]);
+    expect(writersOf('yrd', 'audit')).toEqual(['User:audit']);
     expect(writersOf('yrd', 'diagnostics')).toEqual([]);
   });
 
@@ -26,11 +26,10 @@ describe('the services’ Kafka ACLs', () => {
     expect(on('t1.notary.events')).toBeUndefined();
   });
 
-  it('gives the auditor read on the whole namespace and nothing to write', () => {
-    const audit = kafkaAclsFor('yrd').filter((a) => a.principal === 'User:audit');
-    expect(audit.filter((a) => a.resourceType === 'Topic')).toEqual([
-      { principal: 'User:audit', resourceType: 'Topic', patternType: 'Prefixed', resourceName: 'yrd.', operations: ['Read', 'Describe'] },
-    ]);
+  it('gives the auditor read on the whole namespace and writes only to its integrity alerts', () => {
+    const audit = kafkaAclsFor('yrd').filter((a) => a.principal === 'User:audit' && a.resourceType === 'Topic');
+    expect(audit).toContainEqual({ principal: 'User:audit', resourceType: 'Topic', patternType: 'Prefixed', resourceName: 'yrd.', operations: ['Read', 'Describe', 'Create'] });
+    expect(audit.filter((a) => a.operations.includes('Write')).map((a) => a.resourceName)).toEqual(['yrd.audit.events']);
   });
 
   it('gives each service its own consumer groups, namespaced outside production', () => {
@@ -50,7 +49,7 @@ describe('the services’ Kafka ACLs', () => {
     const commands = kafkaAclCommands('yrd', 'broker:9092');
     expect(commands).toHaveLength(kafkaAclsFor('yrd').length);
     expect(commands).toContain(
-      "kafka-acls.sh --bootstrap-server broker:9092 --command-config admin.properties --add --allow-principal User:audit --topic 'yrd.' --resource-pattern-type prefixed --operation Read --operation Describe",
+      "kafka-acls.sh --bootstrap-server broker:9092 --command-config admin.properties --add --allow-principal User:audit --topic 'yrd.' --resource-pattern-type prefixed --operation Read --operation Describe --operation Create",
     );
   });
 });

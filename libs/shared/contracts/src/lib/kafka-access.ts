@@ -21,16 +21,17 @@ export interface TopicAccess {
  * every context it touches at start-up, so it may create those too.
  */
 export const TOPIC_ACCESS: Readonly<Record<ServicePrincipal, TopicAccess>> = {
-  // Clues (intake); penalty decisions and discretion standards (sanctions). Clue views, sanctions read models.
-  'case-intake': { writes: ['intake', 'sanctions'], reads: ['intake', 'referral', 'sanctions'] },
+  // Clues (intake); penalty decisions and discretion standards (sanctions). Clue views, sanctions read
+  // models, and evidence notarized for a clue (notary) to link it to the clue.
+  'case-intake': { writes: ['intake', 'sanctions'], reads: ['intake', 'referral', 'sanctions', 'notary'] },
   // Referrals, assistance, joint actions; recognitions and sanctions; bulletins.
   'clue-transfer': { writes: ['referral', 'sanctions', 'bulletin'], reads: ['intake', 'referral', 'sanctions', 'bulletin'] },
   // Evidence and tree heads; the case directory follows intake.
   'evidence-notary': { writes: ['notary'], reads: ['intake'] },
-  // Delivery receipts; the router follows every context that notifies.
-  notification: { writes: ['notification'], reads: ['intake', 'referral', 'sanctions', 'bulletin'] },
-  // The auditor reads the whole log and writes nothing to it.
-  audit: { writes: [], reads: 'all' },
+  // Delivery receipts; the router follows every context that notifies (integrity alerts included).
+  notification: { writes: ['notification'], reads: ['intake', 'referral', 'sanctions', 'bulletin', 'audit'] },
+  // The auditor reads the whole log (and every DLQ); it writes only its integrity alerts.
+  audit: { writes: ['audit'], reads: 'all' },
 };
 
 export type AclOperation = 'Read' | 'Write' | 'Create' | 'Describe' | 'Delete';
@@ -69,7 +70,7 @@ export function kafkaAclsFor(namespace: string): KafkaAcl[] {
           literal(topics.dlqTopic(events), ['Create', 'Describe', ...(reads.includes(c) ? ['Write' as const] : [])]),
         ];
       }),
-      ...(access.reads === 'all' ? [{ principal, resourceType: 'Topic', patternType: 'Prefixed', resourceName: `${namespace}.`, operations: ['Read', 'Describe'] } as KafkaAcl] : []),
+      ...(access.reads === 'all' ? [{ principal, resourceType: 'Topic', patternType: 'Prefixed', resourceName: `${namespace}.`, operations: ['Read', 'Describe', 'Create'] } as KafkaAcl] : []),
       { principal, resourceType: 'Group', patternType: 'Prefixed', resourceName: consumerGroupPrefix(namespace, service), operations: ['Read', 'Describe', 'Delete'] },
     ];
   });
