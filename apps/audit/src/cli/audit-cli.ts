@@ -17,7 +17,7 @@ import {
   type ReplayProgress,
 } from '@yrd/audit-feature';
 import { eventCatalog, TopicRegistry } from '@yrd/contracts';
-import { kafkaSaslFrom } from '@yrd/platform';
+import { kafkaSaslFrom } from '@yrd/messaging';
 
 export interface CliIo {
   out: (text: string) => void;

@@ -4,3 +4,4 @@ export * from './lib/event-publisher';
 export * from './lib/processed-events';
 export * from './lib/retry-policy';
 export * from './lib/event-consumer';
+export * from './lib/kafka-sasl';

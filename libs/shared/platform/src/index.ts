@@ -22,9 +22,7 @@ export {
 } from './lib/connections/tokens';
 export {
   kafkaConfig,
-  kafkaSaslFrom,
   kafkaLogLevel,
-  type KafkaSaslCredentials,
   pinoLogCreator,
 } from './lib/connections/kafka.factory';
 export { redisOptions, closeRedis } from './lib/connections/redis.factory';

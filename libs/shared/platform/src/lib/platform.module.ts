@@ -20,7 +20,8 @@ import {
 } from './config/env.schema';
 import { PLATFORM_ENV, PlatformConfig } from './config/platform-config';
 import { ConnectionsLifecycle } from './connections/connections.lifecycle';
-import { kafkaConfig, kafkaSaslFrom } from './connections/kafka.factory';
+import { kafkaSaslFrom } from '@yrd/messaging';
+import { kafkaConfig } from './connections/kafka.factory';
 import { createRedis, redisOptions } from './connections/redis.factory';
 import {
   KAFKA,

@@ -1,6 +1,7 @@
 import { logLevel } from 'kafkajs';
 import type { PinoLogger } from 'nestjs-pino';
-import { kafkaConfig, kafkaLogLevel, kafkaSaslFrom, pinoLogCreator } from './kafka.factory';
+import { kafkaSaslFrom } from '@yrd/messaging';
+import { kafkaConfig, kafkaLogLevel, pinoLogCreator } from './kafka.factory';
 import { redisOptions } from './redis.factory';
 
 function fakeLogger() {

@@ -1,6 +1,7 @@
 import { logLevel, type KafkaConfig, type logCreator } from 'kafkajs';
 import type { PinoLogger } from 'nestjs-pino';
 import type { LogLevel } from '../config/env.schema';
+import type { KafkaSaslCredentials } from '@yrd/messaging';
 
 /** kafkajs level for a pino level (kafkajs is chatty at DEBUG; INFO covers group joins etc.). */
 export function kafkaLogLevel(level: LogLevel): logLevel {
@@ -45,28 +46,6 @@ export function pinoLogCreator(logger: PinoLogger): logCreator {
           logger.debug(fields, message);
       }
     };
-}
-
-export type KafkaSaslCredentials =
-  | { mechanism: 'scram-sha-512'; username: string; password: string }
-  | { mechanism: 'scram-sha-256'; username: string; password: string };
-
-/**
- * The client's own principal from its environment (KAFKA_SASL_USERNAME, KAFKA_SASL_PASSWORD,
- * KAFKA_SASL_MECHANISM), or none (a broker without SASL). Services get theirs validated by the env
- * schema; tools and tests pass `process.env`.
- */
-export function kafkaSaslFrom(env: {
-  KAFKA_SASL_USERNAME?: string;
-  KAFKA_SASL_PASSWORD?: string;
-  KAFKA_SASL_MECHANISM?: string;
-}): KafkaSaslCredentials | undefined {
-  const username = env.KAFKA_SASL_USERNAME;
-  const password = env.KAFKA_SASL_PASSWORD;
-  if (!username || !password) return undefined;
-  return env.KAFKA_SASL_MECHANISM === 'scram-sha-256'
-    ? { mechanism: 'scram-sha-256', username, password }
-    : { mechanism: 'scram-sha-512', username, password };
 }
 
 export interface KafkaFactoryOptions {
