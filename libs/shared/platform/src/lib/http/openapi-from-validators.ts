@@ -255,10 +255,28 @@ export function closeObjectSchemas(document: OpenAPIObject, validated: ReadonlyS
  */
 export const ROUND_TRIP_TEXT_PATTERN = '^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\uFFFE\\uFFFF]*$';
 
+/** Any JSON value whose text (strings and property names) round-trips: what a free-form object holds. */
+const ROUND_TRIP_JSON = 'RoundTripJsonValue';
+const ROUND_TRIP_JSON_REF = { $ref: `#/components/schemas/${ROUND_TRIP_JSON}` };
+const roundTripObject = (): Schema => ({ type: 'object', propertyNames: { pattern: ROUND_TRIP_TEXT_PATTERN }, additionalProperties: ROUND_TRIP_JSON_REF });
+const ROUND_TRIP_JSON_SCHEMA: Schema = {
+  description: 'Any JSON value; strings and property names must be well-formed text (no control characters but tab, LF, CR)',
+  nullable: true,
+  anyOf: [
+    { type: 'string', pattern: ROUND_TRIP_TEXT_PATTERN },
+    { type: 'number' },
+    { type: 'boolean' },
+    { type: 'array', items: ROUND_TRIP_JSON_REF },
+    roundTripObject(),
+  ],
+};
+
 function publishTextRule(schema: unknown): void {
   if (!schema || typeof schema !== 'object') return;
   const s = schema as Schema;
   if (s['type'] === 'string' && s['pattern'] === undefined && s['enum'] === undefined && s['format'] === undefined) s['pattern'] = ROUND_TRIP_TEXT_PATTERN;
+  // A free-form object (`type: Object`): its keys and every string inside it are text too.
+  if (s['type'] === 'object' && s['properties'] === undefined && (s['additionalProperties'] === undefined || s['additionalProperties'] === true)) Object.assign(s, roundTripObject());
   for (const key of ['properties', 'items', 'additionalProperties', 'allOf', 'anyOf', 'oneOf']) {
     const child = s[key];
     if (key === 'properties' && child && typeof child === 'object') Object.values(child).forEach(publishTextRule);
@@ -269,6 +287,7 @@ function publishTextRule(schema: unknown): void {
 
 /** Request strings (validated DTOs, path and query parameters) carry the round-trip rule. */
 export function publishRoundTripText(document: OpenAPIObject, validated: ReadonlySet<string>): OpenAPIObject {
+  document.components = { ...document.components, schemas: { ...document.components?.schemas, [ROUND_TRIP_JSON]: ROUND_TRIP_JSON_SCHEMA } };
   for (const [name, schema] of Object.entries(document.components?.schemas ?? {})) if (validated.has(name)) publishTextRule(schema);
   for (const item of Object.values(document.paths ?? {}))
     for (const operation of Object.values(item as Record<string, unknown>)) {
