@@ -194,7 +194,7 @@ describe('joint bulletins across the running services', () => {
     expect(recorded.status).toBe(201);
     const typical = (relatedDecisions: string[]) => as('bureau-qp-1').post<CommandResult & { message: string }>('/bulletins', { coIssuers: [], content: content({ kind: 'typical-case', title: `典型案例 ${run}`, relatedDecisions, audience: { kind: 'delta' } }) });
     const unknown = await typical(['pd_does_not_exist']);
-    expect(unknown.status).toBe(400);
+    expect(unknown.status).toBe(422);
     expect(unknown.body.message).toContain('pd_does_not_exist');
     // The decision reaches clue-transfer's verified decisions through the sanctions topic.
     const ok = await eventually(async () => {

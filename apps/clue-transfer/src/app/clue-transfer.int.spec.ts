@@ -180,7 +180,7 @@ describe('clue-transfer on the real Kafka, FerretDB and Redis', () => {
 
     await http().post(`/referrals/${id}/feedback`).set(as('bureau-jsh-1'))
       .send({ outcome: 'penalised', handlingResult: '没收违法所得并罚款', caseNumber: '嘉善市监案〔2026〕12号' })
-      .expect(400)
+      .expect(422)
       .expect((r) => expect(r.body.error).toBe('INVALID_COMMAND'));
     await http().post(`/referrals/${id}/feedback`).set(as('bureau-jsh-1'))
       .send({ outcome: 'won', handlingResult: '' })
@@ -245,7 +245,7 @@ describe('clue-transfer on the real Kafka, FerretDB and Redis', () => {
     // a bureau is not the joint mechanism; the admin coordinates it
     await http().post(`/referrals/${id}/designate`).set(as('bureau-jsh-1')).send({ designatedBureau: WUJIANG }).expect(403)
       .expect((r) => expect(r.body.error).toBe('NOT_DESIGNATING_AUTHORITY'));
-    await http().post(`/referrals/${id}/designate`).set(as('admin-1')).send({ designatedBureau: '999999' }).expect(400)
+    await http().post(`/referrals/${id}/designate`).set(as('admin-1')).send({ designatedBureau: '999999' }).expect(422)
       .expect((r) => expect(r.body.error).toBe('UNKNOWN_BUREAU'));
     await http().post(`/referrals/${id}/designate`).set(as('admin-1')).send({ designatedBureau: 'x' }).expect(400)
       .expect((r) => expect(r.body.message.join(' ')).toContain('designatedBureau'));
@@ -299,7 +299,7 @@ describe('clue-transfer on the real Kafka, FerretDB and Redis', () => {
   });
 
   it('assistance: request, answer, and bad input refused with nothing appended', async () => {
-    await http().post('/assistance').set(as('officer-qp-1')).send({ requestedBureau: '999999', questions: ['q'] }).expect(400)
+    await http().post('/assistance').set(as('officer-qp-1')).send({ requestedBureau: '999999', questions: ['q'] }).expect(422)
       .expect((r) => expect(r.body).toMatchObject({ error: 'UNKNOWN_BUREAU' }));
     await http().post('/assistance').set(as('officer-qp-1')).send({ requestedBureau: JIASHAN, questions: [], extra: 1 }).expect(400)
       .expect((r) => expect(r.body.message.join(' ')).toMatch(/questions/));
@@ -319,8 +319,8 @@ describe('clue-transfer on the real Kafka, FerretDB and Redis', () => {
 
     await http().post(`/assistance/${id}/answer`).set(as('bureau-jsh-1'))
       .send({ findings: [{ question: '没问过', finding: 'x', conclusion: 'confirmed' }], attachmentRefs: [] })
-      .expect(400);
-    await http().post(`/assistance/${id}/extension`).set(as('bureau-jsh-1')).send({ reason: '需调取银行流水' }).expect(400)
+      .expect(422);
+    await http().post(`/assistance/${id}/extension`).set(as('bureau-jsh-1')).send({ reason: '需调取银行流水' }).expect(422)
       .expect((r) => expect(r.body.message).toContain('give either newDueDate or extraWorkingDays'));
     const extended = await http().post(`/assistance/${id}/extension`).set(as('bureau-jsh-1')).send({ extraWorkingDays: 5, reason: '需调取银行流水' }).expect(200);
     expect(extended.body.version).toBe(2);
@@ -409,10 +409,10 @@ describe('clue-transfer on the real Kafka, FerretDB and Redis', () => {
     await http().post(`/referrals/${undecided}/accept`).set(as('bureau-jsh-1')).expect(200);
   });
 
-  it('calendar: only an admin loads a year; a bad notice is a 400', async () => {
+  it('calendar: only an admin loads a year; a notice that is no date is a 400, one for another year a 422', async () => {
     await http().post('/calendar/years').set(as('bureau-jsh-1')).send({}).expect(403);
     await http().post('/calendar/years').set(as('admin-1')).send({ year: 2027, holidays: ['2027-13-01'], workdays: [], source: { title: 't' } }).expect(400);
-    await http().post('/calendar/years').set(as('admin-1')).send({ year: 2027, holidays: ['2028-01-01'], workdays: [], source: { title: 't' } }).expect(400)
+    await http().post('/calendar/years').set(as('admin-1')).send({ year: 2027, holidays: ['2028-01-01'], workdays: [], source: { title: 't' } }).expect(422)
       .expect((r) => expect(r.body.message).toContain('outside the 2027'));
   });
 });

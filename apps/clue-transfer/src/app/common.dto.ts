@@ -1,17 +1,17 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
-import { BadRequestException, PipeTransform } from '@nestjs/common';
+import { NotFoundException, PipeTransform } from '@nestjs/common';
 import { ID_PATTERN } from '@yrd/referral-feature';
 
 export const DIVISION_CODE = /^\d{6}$/;
 export const DIVISION_CODE_MESSAGE = '$property must be a 6-digit administrative division code';
 
-/** Rejects ids that no stream could have (400 naming the parameter). */
+/** An id no stream could have names nothing: 404, naming the parameter. */
 export class IdPipe implements PipeTransform<string, string> {
   constructor(private readonly name = 'id') {}
   transform(value: string): string {
-    if (!ID_PATTERN.test(value)) throw new BadRequestException(`${this.name} must be 1-100 letters, digits, "_", "." or "-"`);
+    if (!ID_PATTERN.test(value)) throw new NotFoundException(`${this.name} must be 1-100 letters, digits, "_", "." or "-"`);
     return value;
   }
 }

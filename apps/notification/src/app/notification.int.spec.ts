@@ -302,7 +302,7 @@ describe('notification on the real Kafka, FerretDB, Redis, an HTTP receiver and 
     expect(record.payload).toMatchObject({ channel: 'webhook', attempts: 5, recipient: { bureau: '330000' } });
 
     await http().post(`/admin/notifications/failed/${failed.deliveryId}/retry`).set(as('bureau-zj-1')).expect(403);
-    await http().post('/admin/notifications/failed/not-an-id/retry').set(as('admin-1')).expect(400);
+    await http().post('/admin/notifications/failed/not-an-id/retry').set(as('admin-1')).expect(404);
     const back: string[] = [];
     const revived = createServer((req, res) => {
       back.push(String(req.headers['x-yrd-delivery-id']));
@@ -354,17 +354,17 @@ describe('notification on the real Kafka, FerretDB, Redis, an HTTP receiver and 
 
   it('bad input is refused with a clear 4xx and registers nothing', async () => {
     const before = (await http().get('/webhooks').set(as('admin-1')).expect(200)).body.length;
-    await http().post('/webhooks').set(as('bureau-jsh-1')).send({ url: 'not a url' }).expect(400).expect((r) => expect(r.body.message).toBe('url "not a url" is not a valid absolute URL'));
-    await http().post('/webhooks').set(as('bureau-jsh-1')).send({ url: 'ftp://x.example.cn/' }).expect(400);
-    await http().post('/webhooks').set(as('admin-1')).send({ url: 'https://x.example.cn/', bureau: '999999' }).expect(400).expect((r) => expect(r.body.message).toBe('bureau 999999 is not a registered bureau or authority'));
+    await http().post('/webhooks').set(as('bureau-jsh-1')).send({ url: 'not a url' }).expect(422).expect((r) => expect(r.body.message).toBe('url "not a url" is not a valid absolute URL'));
+    await http().post('/webhooks').set(as('bureau-jsh-1')).send({ url: 'ftp://x.example.cn/' }).expect(422);
+    await http().post('/webhooks').set(as('admin-1')).send({ url: 'https://x.example.cn/', bureau: '999999' }).expect(422).expect((r) => expect(r.body.message).toBe('bureau 999999 is not a registered bureau or authority'));
     await http().post('/webhooks').set(as('bureau-jsh-1')).send({ url: 'https://x.example.cn/', bureau: QINGPU }).expect(403);
     await http().post('/webhooks').set(as('bureau-jsh-1')).send({ url: 'https://x.example.cn/', extra: 1 }).expect(400);
     await http().post('/webhooks').set(as('officer-jsh-1')).send({ url: 'https://x.example.cn/' }).expect(403);
     await http().post('/email-contacts').set(as('bureau-jsh-1')).send({ address: 'nobody' }).expect(400);
     await http().post('/webhooks/whe_nope/rotate-secret').set(as('bureau-jsh-1')).send({}).expect(404);
     await http().post(`/webhooks/${jiashanHook.id}/rotate-secret`).set(as('bureau-wj-1')).send({}).expect(404);
-    await http().post('/admin/notifications/preview').set(as('admin-1')).send({ type: 'referral.nope', payload: {} }).expect(400);
-    await http().post('/admin/notifications/preview').set(as('admin-1')).send({ type: 'referral.accepted', payload: { referralId: 'x' } }).expect(400);
+    await http().post('/admin/notifications/preview').set(as('admin-1')).send({ type: 'referral.nope', payload: {} }).expect(422);
+    await http().post('/admin/notifications/preview').set(as('admin-1')).send({ type: 'referral.accepted', payload: { referralId: 'x' } }).expect(422);
     expect((await http().get('/webhooks').set(as('admin-1')).expect(200)).body.length).toBe(before);
   });
 

@@ -1,4 +1,4 @@
-import { BadRequestException, Controller, Get, Param } from '@nestjs/common';
+import { Controller, NotFoundException, Get, Param } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiAuth, Roles } from '@yrd/auth';
 import { AuditRuns } from '../runs/audit-runs.service';
@@ -18,7 +18,7 @@ export class CasesController {
     summary: 'Timeline of a clue or referral: every event of its streams, verified (envelope, hash chain, versions, signatures) and compared with the commit store and the read model',
   })
   timeline(@Param('caseId') caseId: string) {
-    if (!CASE_ID.test(caseId)) throw new BadRequestException('caseId must be 1-100 letters, digits, "_", "." or "-"');
+    if (!CASE_ID.test(caseId)) throw new NotFoundException('no such case: case ids are 1-100 letters, digits, "_", "." or "-"');
     return this.runs.timeline(caseId);
   }
 }

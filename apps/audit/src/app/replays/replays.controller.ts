@@ -55,7 +55,8 @@ export class ReplaysController {
   }
 }
 
+/** Run ids are UUIDs: any other string names no replay (404, as an unknown one). */
 function checkRunId(runId: string): string {
-  if (!RUN_ID.test(runId)) throw new BadRequestException('runId must be a UUID');
+  if (!RUN_ID.test(runId)) throw new NotFoundException(`no replay ${runId}: run ids are UUIDs`);
   return runId;
 }

@@ -3,7 +3,7 @@ import { IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'clas
 import { Referral } from '@yrd/referral-domain';
 import { DIVISION_CODE, DIVISION_CODE_MESSAGE } from '../common.dto';
 
-export class ReasonDto {
+export class ReferralReasonDto {
   @ApiProperty({ description: 'Why (required)', maxLength: 2000, example: '违法行为发生地不在本辖区' })
   @IsString()
   @IsNotEmpty()

@@ -3,7 +3,7 @@ import { ApiConflictResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nest
 import { ApiAuth, BureauScope, CurrentPrincipal, Roles, type BureauScopeValue, type Principal } from '@yrd/auth';
 import { InboxQueries, ReferralCommands, type ReferralAction } from '@yrd/referral-feature';
 import { CommandResultDto, IdPipe, InboxQueryDto, RefusalDto } from '../common.dto';
-import { DesignateDto, FeedbackDto, ReasonDto, TransferDto } from './referral.dto';
+import { DesignateDto, FeedbackDto, ReferralReasonDto, TransferDto } from './referral.dto';
 
 /** Partner-bureau inbox: referrals (移送) sent or received by the caller's bureau. */
 @ApiTags('referrals')
@@ -40,7 +40,7 @@ export class ReferralsController {
   @HttpCode(200)
   @Roles('officer', 'bureau')
   @ApiOkResponse({ type: CommandResultDto })
-  reject(@CurrentPrincipal() me: Principal, @Param('id', new IdPipe()) id: string, @Body() body: ReasonDto) {
+  reject(@CurrentPrincipal() me: Principal, @Param('id', new IdPipe()) id: string, @Body() body: ReferralReasonDto) {
     return this.run(id, { type: 'reject', reason: body.reason }, me);
   }
 
@@ -49,7 +49,7 @@ export class ReferralsController {
   @Roles('officer', 'bureau')
   @ApiOperation({ summary: 'Dispute jurisdiction: the common superior or the joint mechanism designates' })
   @ApiOkResponse({ type: CommandResultDto })
-  dispute(@CurrentPrincipal() me: Principal, @Param('id', new IdPipe()) id: string, @Body() body: ReasonDto) {
+  dispute(@CurrentPrincipal() me: Principal, @Param('id', new IdPipe()) id: string, @Body() body: ReferralReasonDto) {
     return this.run(id, { type: 'dispute', reason: body.reason }, me);
   }
 

@@ -3,9 +3,9 @@ import { DOMAIN_ERROR_KINDS, RULES, type DomainErrorCode } from '@yrd/referral-d
 import { DomainRefusal, DomainRefusalFilter, refusalResponse, STATUS_BY_KIND } from './errors';
 
 describe('refusal → HTTP', () => {
-  it('maps every kind: invalid 400, not-found 404, forbidden 403, conflict 409, rule 409', () => {
+  it('maps every kind: invalid 422, not-found 404, forbidden 403, conflict 409, rule 409', () => {
     const status = (code: DomainErrorCode) => new DomainRefusal({ code, message: 'm' }).status;
-    expect(status('UNKNOWN_BUREAU')).toBe(HttpStatus.BAD_REQUEST);
+    expect(status('UNKNOWN_BUREAU')).toBe(HttpStatus.UNPROCESSABLE_ENTITY);
     expect(status('NOT_FOUND')).toBe(HttpStatus.NOT_FOUND);
     expect(status('ACTOR_NOT_PERMITTED')).toBe(HttpStatus.FORBIDDEN);
     expect(status('NOT_DESIGNATING_AUTHORITY')).toBe(HttpStatus.FORBIDDEN);
@@ -13,7 +13,7 @@ describe('refusal → HTTP', () => {
     expect(status('REFERRAL_NOT_ACCEPTED')).toBe(HttpStatus.CONFLICT);
     expect(status('EXTENSION_AFTER_DEADLINE')).toBe(HttpStatus.CONFLICT);
     for (const code of Object.keys(DOMAIN_ERROR_KINDS) as DomainErrorCode[]) {
-      expect([400, 403, 404, 409]).toContain(status(code));
+      expect([403, 404, 409, 422]).toContain(status(code));
     }
     expect(Object.keys(STATUS_BY_KIND).sort()).toEqual(['conflict', 'forbidden', 'invalid', 'not-found', 'rule']);
   });

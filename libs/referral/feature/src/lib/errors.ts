@@ -3,14 +3,15 @@ import { domainErrorKind, DomainError, DomainErrorKind, RuleRef } from '@yrd/ref
 
 /**
  * HTTP status per kind of refusal:
- * - invalid → 400 (malformed command that passed the DTO checks, e.g. unknown bureau);
+ * - invalid → 422 (the request matches the published schema but the domain refuses its content,
+ *   e.g. unknown bureau; the validation pipe answers 400 for schema violations);
  * - not-found → 404; forbidden → 403 (not this actor's decision);
  * - conflict → 409 (not possible in the current state: accepting twice, feedback before acceptance);
  * - rule → 409 as well: the request conflicts with a legal rule, which the body names
  *   (`rule`), e.g. RETRANSFER_FORBIDDEN (不得再自行移送) or EXTENSION_AFTER_DEADLINE.
  */
 export const STATUS_BY_KIND: Record<DomainErrorKind, HttpStatus> = {
-  invalid: HttpStatus.BAD_REQUEST,
+  invalid: HttpStatus.UNPROCESSABLE_ENTITY,
   'not-found': HttpStatus.NOT_FOUND,
   forbidden: HttpStatus.FORBIDDEN,
   conflict: HttpStatus.CONFLICT,

@@ -150,7 +150,7 @@ describe('discretion standards on the real servers', () => {
     const withCheck = (first17: string) => first17 + '10X98765432'[[...first17].reduce((s, c, i) => s + Number(c) * ([7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2][i] ?? 0), 0) % 11];
     for (const id of [withCheck('31011820990101001'), withCheck('00000019850615001')]) {
       const res = await post(decision({ subject: { name: '张三', personId: id } }));
-      expect([res.status, res.body.error]).toEqual([400, 'INVALID_PERSON_ID']);
+      expect([res.status, res.body.error]).toEqual([422, 'INVALID_PERSON_ID']);
     }
   });
 

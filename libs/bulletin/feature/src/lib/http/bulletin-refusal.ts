@@ -4,7 +4,8 @@ import { Refusal } from '@yrd/sanctions-feature';
 
 /** The bulletin rules' refusals as HTTP answers: nothing was appended. */
 const STATUS: Record<Bulletin.ErrorCode, HttpStatus> = {
-  INVALID: HttpStatus.BAD_REQUEST,
+  // Schema-valid content the rules refuse (the validation pipe answers 400 for the rest).
+  INVALID: HttpStatus.UNPROCESSABLE_ENTITY,
   NOT_FOUND: HttpStatus.NOT_FOUND,
   ALREADY_EXISTS: HttpStatus.CONFLICT,
   NOT_A_CO_ISSUER: HttpStatus.FORBIDDEN,

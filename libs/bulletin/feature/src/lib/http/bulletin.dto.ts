@@ -19,7 +19,7 @@ export class AudienceDto {
   regions?: string[];
 }
 
-export class PersonDto {
+export class BulletinPersonDto {
   @ApiProperty({ example: '张三', description: 'a natural person among the parties: masked on the public copy' })
   @IsString()
   @MinLength(1)
@@ -96,11 +96,11 @@ export class BulletinContentDto {
   @Nested(() => AudienceDto)
   audience!: AudienceDto;
 
-  @ApiProperty({ type: [PersonDto] })
+  @ApiProperty({ type: [BulletinPersonDto] })
   @IsArray()
   @ArrayMaxSize(100)
-  @Nested(() => PersonDto, { each: true })
-  persons!: PersonDto[];
+  @Nested(() => BulletinPersonDto, { each: true })
+  persons!: BulletinPersonDto[];
 }
 
 export class ProposeBulletinDto {
@@ -115,7 +115,7 @@ export class ProposeBulletinDto {
   content!: BulletinContentDto;
 }
 
-export class ReasonDto {
+export class BulletinReasonDto {
   @ApiProperty({ example: '案情表述需与处罚决定书核对一致' })
   @IsString()
   @MinLength(1)
@@ -123,7 +123,7 @@ export class ReasonDto {
   reason!: string;
 }
 
-export class CorrectBulletinDto extends ReasonDto {
+export class CorrectBulletinDto extends BulletinReasonDto {
   @ApiProperty({ type: BulletinContentDto })
   @Nested(() => BulletinContentDto)
   content!: BulletinContentDto;

@@ -4,7 +4,7 @@ import { ApiAuth, CurrentPrincipal, Roles, type Principal } from '@yrd/auth';
 import type { Bulletin } from '@yrd/bulletin-domain';
 import { plain, RefusalFilter } from '@yrd/sanctions-feature';
 import { BulletinsUseCase } from '../bulletins.usecase';
-import { BulletinContentDto, CorrectBulletinDto, ProposeBulletinDto, ReasonDto, SearchBulletinsDto } from './bulletin.dto';
+import { BulletinContentDto, CorrectBulletinDto, ProposeBulletinDto, BulletinReasonDto, SearchBulletinsDto } from './bulletin.dto';
 import { Idempotent } from '@yrd/platform';
 
 /** The DTO as domain content: plain data, and `regions` only on an audience of regions. */
@@ -69,7 +69,7 @@ export class BulletinsController {
   @Post(':bulletinId/refusal')
   @Roles('bureau')
   @ApiOperation({ summary: 'Refuse the draft with a reason (signed); it is not published' })
-  refuse(@CurrentPrincipal() me: Principal, @Param('bulletinId') id: string, @Body() body: ReasonDto) {
+  refuse(@CurrentPrincipal() me: Principal, @Param('bulletinId') id: string, @Body() body: BulletinReasonDto) {
     return this.bulletins.refuse(me, id, body.reason);
   }
 
@@ -83,7 +83,7 @@ export class BulletinsController {
   @Post(':bulletinId/withdrawal')
   @Roles('bureau')
   @ApiOperation({ summary: 'Withdraw a published bulletin (issuer only, with a reason); every audience bureau is told' })
-  withdraw(@CurrentPrincipal() me: Principal, @Param('bulletinId') id: string, @Body() body: ReasonDto) {
+  withdraw(@CurrentPrincipal() me: Principal, @Param('bulletinId') id: string, @Body() body: BulletinReasonDto) {
     return this.bulletins.withdraw(me, id, body.reason);
   }
 

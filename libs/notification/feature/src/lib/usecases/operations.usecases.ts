@@ -1,4 +1,4 @@
-import { BadRequestException, ConflictException, Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
+import { ConflictException, Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
 import type { Principal } from '@yrd/auth';
 import { eventCatalog, type EventEnvelope } from '@yrd/contracts';
 import { CHANNELS, isDeliveryId, type Channel } from '@yrd/notification-domain';
@@ -64,7 +64,8 @@ export class OperationsUseCases {
 
   /** Records who asked (`notification.retry-requested`), then puts the failed job back with fresh attempts. */
   async retry(principal: Principal, deliveryId: string): Promise<{ deliveryId: string; state: string }> {
-    if (!isDeliveryId(deliveryId)) throw new BadRequestException(`"${deliveryId}" is not a delivery id`);
+    // Not the shape of a delivery id: no such delivery.
+    if (!isDeliveryId(deliveryId)) throw new NotFoundException(`"${deliveryId}" is not a delivery id`);
     const job = await this.queues.job(deliveryId);
     if (!job) throw new NotFoundException(`no delivery ${deliveryId}`);
     const state = await job.getState();
@@ -77,13 +78,14 @@ export class OperationsUseCases {
 
   /**
    * Dry run of the rules for an event: who would hear of it, on which channels, with what text.
-   * Nothing is stored or queued. Unknown type / invalid payload → 400, template error → 422.
+   * Nothing is stored or queued. Unknown type, payload not of that type or template error → 422
+   * (the body matches the published schema; the catalogue refuses its content).
    */
   async preview(input: PreviewInput): Promise<{ plan: unknown; caseFile: unknown; deliveries: Array<{ channel: Channel; recipient: unknown; target: string; deliveryId: string }> }> {
     const def = eventCatalog.get(input.type);
-    if (!def) throw new BadRequestException(`unknown event type "${input.type}"`);
+    if (!def) throw new UnprocessableEntityException(`unknown event type "${input.type}"`);
     const check = eventCatalog.checkPayload(input.type, def.schemaVersion, input.payload);
-    if (!check.ok) throw new BadRequestException(check.error);
+    if (!check.ok) throw new UnprocessableEntityException(check.error);
     const now = new Date();
     const event: EventEnvelope = {
       eventId: '00000000-0000-7000-8000-000000000000',

@@ -1,4 +1,4 @@
-import { BadRequestException, Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { ConflictException, Inject, Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
 import type { Principal } from '@yrd/auth';
 import { checkEndpointUrl } from '@yrd/notification-domain';
 import { NOTIFICATION_CONFIG, type NotificationConfig } from '../config';
@@ -53,7 +53,8 @@ export class WebhookEndpointsUseCases {
   async register(cmd: RegisterEndpointCommand, now = new Date()): Promise<EndpointView & { secret: string }> {
     const bureau = owningBureau(cmd.principal, cmd.bureau, this.rules.directory);
     const url = checkEndpointUrl(cmd.url, { requireHttps: this.config.requireHttps });
-    if (!url.ok) throw new BadRequestException(url.error);
+    // Scheme, host and address rules the schema cannot say: refused as content.
+    if (!url.ok) throw new UnprocessableEntityException(url.error);
     const secret = newSecret();
     const endpoint: WebhookEndpoint = {
       _id: newId('whe'),
@@ -86,7 +87,7 @@ export class WebhookEndpointsUseCases {
    */
   async rotateSecret(principal: Principal, id: string, overlapHours?: number, now = new Date()): Promise<EndpointView & { secret: string }> {
     const endpoint = await this.owned(principal, id);
-    if (!endpoint.active) throw new BadRequestException(`webhook endpoint ${id} was removed`);
+    if (!endpoint.active) throw new ConflictException(`webhook endpoint ${id} was removed`);
     const overlapMs = overlapHours === undefined ? this.config.secretOverlapMs : Math.round(overlapHours * 3600_000);
     const until = new Date(now.getTime() + overlapMs);
     const secret = newSecret();

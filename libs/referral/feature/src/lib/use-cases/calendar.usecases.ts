@@ -1,4 +1,4 @@
-import { BadRequestException, Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnModuleInit, UnprocessableEntityException } from '@nestjs/common';
 import { InjectConnection } from '@nestjs/mongoose';
 import type { Collection, Connection } from 'mongoose';
 import { EventBackbone } from '@yrd/backbone';
@@ -50,7 +50,8 @@ export class CalendarAdmin implements OnModuleInit {
     try {
       new HolidayCalendar([notice]); // validates without touching the live calendar
     } catch (e) {
-      if (e instanceof HolidayNoticeError) throw new BadRequestException(`holiday notice: ${e.message}`);
+      // The notice matched the schema; its days do not fit the year: refused as content.
+      if (e instanceof HolidayNoticeError) throw new UnprocessableEntityException(`holiday notice: ${e.message}`);
       throw e;
     }
     const { year, holidays, workdays, source } = notice;

@@ -1,4 +1,4 @@
-import { BadRequestException, Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { Inject, Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
 import { assertInScope, type BureauScopeValue, type Scoped } from '@yrd/auth';
 import { chinaDateOf, compareDates, type HolidayCalendar, type IsoDate } from '@yrd/calendar';
 import { EventBackbone } from '@yrd/backbone';
@@ -53,7 +53,8 @@ export function decodeCursor(cursor: string): [string, string] {
   } catch {
     // fall through
   }
-  throw new BadRequestException('cursor: not a cursor this API returned');
+  // Any string is a schema-valid cursor; one this API never returned is refused as content.
+  throw new UnprocessableEntityException('cursor: not a cursor this API returned');
 }
 
 /**

@@ -3,9 +3,9 @@ import type { StandardPublicationError } from '@yrd/discretion-domain';
 import type { PublicationError } from '@yrd/exemption-domain';
 import { domainErrorKind, DomainError, DomainErrorKind } from '@yrd/sanctions-domain';
 
-/** Same mapping as the referral service: invalid → 400, not-found → 404, forbidden → 403, conflict and rule → 409. */
+/** Same mapping as the referral service: invalid → 422 (schema-valid, refused by the domain), not-found → 404, forbidden → 403, conflict and rule → 409. */
 const STATUS_BY_KIND: Record<DomainErrorKind, HttpStatus> = {
-  invalid: HttpStatus.BAD_REQUEST,
+  invalid: HttpStatus.UNPROCESSABLE_ENTITY,
   'not-found': HttpStatus.NOT_FOUND,
   forbidden: HttpStatus.FORBIDDEN,
   conflict: HttpStatus.CONFLICT,
@@ -46,8 +46,9 @@ export class Refusal extends Error {
     return new Refusal(HttpStatus.FORBIDDEN, { statusCode: 403, error: 'ACTOR_NOT_PERMITTED', message });
   }
 
+  /** A schema-valid request the use case refuses (the validation pipe already answered 400 for the rest). */
   static badRequest(message: string): Refusal {
-    return new Refusal(HttpStatus.BAD_REQUEST, { statusCode: 400, error: 'INVALID_COMMAND', message });
+    return new Refusal(HttpStatus.UNPROCESSABLE_ENTITY, { statusCode: 422, error: 'INVALID_COMMAND', message });
   }
 
   static notFound(message: string): Refusal {

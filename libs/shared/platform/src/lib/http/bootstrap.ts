@@ -8,7 +8,7 @@ import pino from 'pino';
 import { ConfigValidationError } from '../config/env.schema';
 import { PlatformConfig } from '../config/platform-config';
 import { basePinoOptions } from '../logging/logger-options';
-import { closeObjectSchemas, documentValidatorsInOpenApi } from './openapi-from-validators';
+import { closeObjectSchemas, documentValidatorsInOpenApi, publishRoundTripText } from './openapi-from-validators';
 import { bodyParserErrorHandler, verifyJsonBody } from './body-errors';
 import { EDGE_LIMITS, type EdgeLimits } from './edge-limits';
 import { inputGuard, RouteParamGuardPipe } from './input-guard';
@@ -47,7 +47,7 @@ export function setupOpenApi(
     () => {
       // The published contract is what the validators enforce (schemathesis checks it in CI).
       const validated = documentValidatorsInOpenApi();
-      return closeObjectSchemas(SwaggerModule.createDocument(app, config), validated);
+      return publishRoundTripText(closeObjectSchemas(SwaggerModule.createDocument(app, config), validated), validated);
     },
     {
       jsonDocumentUrl: 'docs-json',

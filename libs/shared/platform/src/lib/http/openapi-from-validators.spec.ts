@@ -3,7 +3,7 @@ import { Test } from '@nestjs/testing';
 import { ApiProperty, ApiPropertyOptional, DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateNested, registerDecorator } from 'class-validator';
-import { closeObjectSchemas, describeValidator, documentValidatorsInOpenApi, isSemanticFailure } from './openapi-from-validators';
+import { asciiClasses, closeObjectSchemas, describeValidator, documentValidatorsInOpenApi, isSemanticFailure, publishRoundTripText, ROUND_TRIP_TEXT_PATTERN } from './openapi-from-validators';
 
 const IsCheckDigitCode = (): PropertyDecorator => (target, propertyName) =>
   registerDecorator({ name: 'isCheckDigitCode', target: target.constructor, propertyName: propertyName as string, validator: { validate: () => true } });
@@ -52,6 +52,10 @@ class OrderDto {
   @IsString({ each: true })
   @MaxLength(20, { each: true })
   notes?: string[];
+
+  @ApiProperty()
+  @Matches(/^\d{6}$/)
+  region!: string;
 }
 
 class ListQueryDto {
@@ -60,6 +64,11 @@ class ListQueryDto {
   @IsInt()
   @Min(1)
   limit?: number;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  q?: string;
 }
 
 @Controller('orders')
@@ -86,7 +95,7 @@ describe('the OpenAPI document says what the validators enforce', () => {
     const app = moduleRef.createNestApplication();
     await app.init();
     const validated = documentValidatorsInOpenApi();
-    doc = closeObjectSchemas(SwaggerModule.createDocument(app, new DocumentBuilder().build()), validated);
+    doc = publishRoundTripText(closeObjectSchemas(SwaggerModule.createDocument(app, new DocumentBuilder().build()), validated), validated);
     await app.close();
   });
 
@@ -123,6 +132,24 @@ describe('the OpenAPI document says what the validators enforce', () => {
   it('documents query DTO constraints on the parameters', () => {
     const params = doc.paths['/orders']?.get?.parameters as Array<{ name: string; required?: boolean; schema?: unknown }>;
     expect(params.find((p) => p.name === 'limit')).toMatchObject({ required: false, schema: { type: 'integer', minimum: 1 } });
+  });
+
+  it('publishes ASCII digit classes, which other regex dialects read as every script\'s digits', () => {
+    expect(schema('OrderDto').properties['region']).toMatchObject({ pattern: '^[0-9]{6}$' });
+    expect(asciiClasses('^[\\d-]+\\.\\w\\\\d$')).toBe('^[0-9-]+\\.[A-Za-z0-9_]\\\\d$');
+  });
+
+  it('says that request text must round-trip, unless a stricter rule already does', () => {
+    const order = schema('OrderDto');
+    expect(order.properties['reason']).toMatchObject({ pattern: ROUND_TRIP_TEXT_PATTERN });
+    expect(order.properties['undocumented']).toMatchObject({ pattern: '^[a-z]+$' });
+    expect(order.properties['kinds']).toMatchObject({ items: { enum: ['a', 'b'] } });
+    expect((order.properties['kinds']?.['items'] as Record<string, unknown>)['pattern']).toBeUndefined();
+    const params = doc.paths['/orders']?.get?.parameters as Array<{ name: string; schema?: unknown }>;
+    expect(params.find((p) => p.name === 'q')).toMatchObject({ schema: { type: 'string', pattern: ROUND_TRIP_TEXT_PATTERN } });
+    const text = new RegExp(ROUND_TRIP_TEXT_PATTERN);
+    expect(['tab\tand\nnewline', '长三角 😀'].every((t) => text.test(t))).toBe(true);
+    expect(['nul\u0000', 'esc\u001b', '\uffff'].some((t) => text.test(t))).toBe(false);
   });
 
   it('knows which failures are semantic (422) rather than a schema mismatch (400)', () => {

@@ -50,6 +50,29 @@ export function isSemanticFailure(constraint: string, value: unknown): boolean {
 // The platform's own calendar-date check (dto-decorators.ts): a real day, bounds the schema cannot say.
 describeValidator('isCalendarDate', { schema: { type: 'string', format: 'date' }, semantic: true });
 
+/**
+ * JavaScript's `\\d` and `\\w` are ASCII; in other regex dialects (Python's, which schemathesis
+ * uses) they match every script's digits. The published pattern spells the ASCII classes out.
+ */
+export function asciiClasses(source: string): string {
+  let out = '';
+  let inClass = false;
+  for (let i = 0; i < source.length; i++) {
+    const ch = source[i];
+    if (ch === '\\' && i + 1 < source.length) {
+      const next = source[++i];
+      if (next === 'd') out += inClass ? '0-9' : '[0-9]';
+      else if (next === 'w') out += inClass ? 'A-Za-z0-9_' : '[A-Za-z0-9_]';
+      else out += ch + next;
+      continue;
+    }
+    if (ch === '[') inClass = true;
+    else if (ch === ']') inClass = false;
+    out += ch;
+  }
+  return out;
+}
+
 type ValidationType = (typeof ValidationTypes)[keyof typeof ValidationTypes];
 const CONDITIONAL: ValidationType = 'conditionalValidation';
 const IS_DEFINED: ValidationType = 'isDefined';
@@ -85,7 +108,7 @@ function builtIn(name: string, constraints: readonly unknown[], current: Schema)
     case 'isNotEmpty':
       return current['type'] === 'string' || current['type'] === undefined ? { minLength: Math.max(1, Number(current['minLength'] ?? 0)) } : {};
     case 'matches':
-      return { pattern: c0 instanceof RegExp ? c0.source : String(c0) };
+      return { pattern: asciiClasses(c0 instanceof RegExp ? c0.source : String(c0)) };
     case 'isUUID':
       return { format: 'uuid' };
     case 'isIn':
@@ -116,6 +139,7 @@ function contractOf(meta: ValidationMetadata, current: Schema): Schema {
   const name = meta.name ?? meta.type;
   const custom = customContracts.get(name);
   const contract = custom ? { ...(custom.schema ?? {}) } : builtIn(name, meta.constraints ?? [], current);
+  if (typeof contract['pattern'] === 'string') contract['pattern'] = asciiClasses(contract['pattern']);
   // A DTO class or an explicit array documented by @ApiProperty keeps its type.
   if (typeof current['type'] === 'function' || (typeof current['type'] === 'string' && contract['type'] === 'array')) delete contract['type'];
   return contract;
@@ -225,5 +249,55 @@ export function closeObjectSchemas(document: OpenAPIObject, validated: ReadonlyS
     const s = schema as Schema;
     if (s['type'] === 'object' && s['properties'] && s['additionalProperties'] === undefined) s['additionalProperties'] = false;
   }
+  return document;
+}
+
+/**
+ * The edge refuses text that would not round-trip (edge-text.ts): every request string without a
+ * stricter rule of its own (pattern, enum, format) says so. Lone surrogates stay unsaid: a
+ * code-unit class excluding them would also exclude every astral character, and JSON sent as
+ * UTF-8 cannot carry them anyway.
+ */
+export const ROUND_TRIP_TEXT_PATTERN = '^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\uFFFE\\uFFFF]*$';
+
+/** Any JSON value whose text (strings and property names) round-trips: what a free-form object holds. */
+const ROUND_TRIP_JSON = 'RoundTripJsonValue';
+const ROUND_TRIP_JSON_REF = { $ref: `#/components/schemas/${ROUND_TRIP_JSON}` };
+const roundTripObject = (): Schema => ({ type: 'object', propertyNames: { pattern: ROUND_TRIP_TEXT_PATTERN }, additionalProperties: ROUND_TRIP_JSON_REF });
+const ROUND_TRIP_JSON_SCHEMA: Schema = {
+  description: 'Any JSON value; strings and property names must be well-formed text (no control characters but tab, LF, CR)',
+  nullable: true,
+  anyOf: [
+    { type: 'string', pattern: ROUND_TRIP_TEXT_PATTERN },
+    { type: 'number' },
+    { type: 'boolean' },
+    { type: 'array', items: ROUND_TRIP_JSON_REF },
+    roundTripObject(),
+  ],
+};
+
+function publishTextRule(schema: unknown): void {
+  if (!schema || typeof schema !== 'object') return;
+  const s = schema as Schema;
+  if (s['type'] === 'string' && s['pattern'] === undefined && s['enum'] === undefined && s['format'] === undefined) s['pattern'] = ROUND_TRIP_TEXT_PATTERN;
+  // A free-form object (`type: Object`): its keys and every string inside it are text too.
+  if (s['type'] === 'object' && s['properties'] === undefined && (s['additionalProperties'] === undefined || s['additionalProperties'] === true)) Object.assign(s, roundTripObject());
+  for (const key of ['properties', 'items', 'additionalProperties', 'allOf', 'anyOf', 'oneOf']) {
+    const child = s[key];
+    if (key === 'properties' && child && typeof child === 'object') Object.values(child).forEach(publishTextRule);
+    else if (Array.isArray(child)) child.forEach(publishTextRule);
+    else publishTextRule(child);
+  }
+}
+
+/** Request strings (validated DTOs, path and query parameters) carry the round-trip rule. */
+export function publishRoundTripText(document: OpenAPIObject, validated: ReadonlySet<string>): OpenAPIObject {
+  document.components = { ...document.components, schemas: { ...document.components?.schemas, [ROUND_TRIP_JSON]: ROUND_TRIP_JSON_SCHEMA } };
+  for (const [name, schema] of Object.entries(document.components?.schemas ?? {})) if (validated.has(name)) publishTextRule(schema);
+  for (const item of Object.values(document.paths ?? {}))
+    for (const operation of Object.values(item as Record<string, unknown>)) {
+      const parameters = (operation as { parameters?: Array<{ in?: string; schema?: unknown }> } | undefined)?.parameters;
+      if (Array.isArray(parameters)) for (const parameter of parameters) if (parameter.in === 'path' || parameter.in === 'query') publishTextRule(parameter.schema);
+    }
   return document;
 }
