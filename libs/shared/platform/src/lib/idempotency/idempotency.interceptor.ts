@@ -28,8 +28,9 @@ interface UploadedFile {
  * `Idempotency-Key` on a creating POST: the first request with a key runs; a retry with the same
  * key and body (same principal, method, path) gets the first answer again, marked
  * `Idempotent-Replayed: true`; the same key with another body is 422; a duplicate arriving while
- * the first still runs waits for its answer, and is 409 if it does not come in time. A 5xx is not
- * remembered: the key is released so a retry runs again. Without the header nothing changes.
+ * the first still runs waits for its answer, and is 409 if it does not come in time. Only a
+ * success is remembered: after a refusal or a failure the key is released so a retry runs again.
+ * Without the header nothing changes.
  */
 @Injectable()
 export class IdempotencyInterceptor implements NestInterceptor {
@@ -70,15 +71,12 @@ export class IdempotencyInterceptor implements NestInterceptor {
       settle(answer);
       return body;
     } catch (e) {
+      // A refused or failed request changed nothing: duplicates waiting for it get its answer, and
+      // the key is released, so a retry with it runs again (e.g. an evidence upload refused while
+      // the notary has not yet heard of its clue succeeds once it has).
       const status = e instanceof HttpException ? e.getStatus() : 500;
-      if (status < 500 && e instanceof HttpException) {
-        const answer: StoredAnswer = { status, body: e.getResponse() };
-        await this.store.answer(id, answer).catch(() => undefined);
-        settle(answer);
-      } else {
-        settle(undefined);
-        await this.store.release(id).catch(() => undefined);
-      }
+      settle(status < 500 && e instanceof HttpException ? { status, body: e.getResponse() } : undefined);
+      await this.store.release(id).catch(() => undefined);
       throw e;
     }
   }
