@@ -149,7 +149,7 @@ describe('discretion standards on the real servers', () => {
     const withCheck = (first17: string) => first17 + '10X98765432'[[...first17].reduce((s, c, i) => s + Number(c) * ([7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2][i] ?? 0), 0) % 11];
     for (const id of [withCheck('31011820990101001'), withCheck('00000019850615001')]) {
       const res = await post(decision({ subject: { name: '张三', personId: id } }));
-      expect([res.status, res.body.error]).toEqual([400, 'INVALID_PERSON_ID']);
+      expect([res.status, res.body.error]).toEqual([422, 'INVALID_PERSON_ID']);
     }
   });
 
@@ -204,7 +204,7 @@ describe('discretion standards on the real servers', () => {
     const retro = await http().post('/discretion-standards').set(as('admin-1')).send({ ...next, effectiveFrom: addCalendarDays(today, -1) });
     expect([retro.status, retro.body.error]).toEqual([409, 'RETROACTIVE']);
     const bad = await http().post('/discretion-standards').set(as('admin-1')).send({ ...next, bands: [] });
-    expect([bad.status, bad.body.error]).toEqual([400, 'INVALID_STANDARD']);
+    expect([bad.status, bad.body.error]).toEqual([422, 'INVALID_STANDARD']);
     const ok = await http().post('/discretion-standards').set(as('admin-1')).send(next).expect(201);
     expect(ok.body).toMatchObject({ standardId: 'yrd-advertising-absolute-terms', version: 3, contentHash: expect.stringMatching(/^[0-9a-f]{64}$/) });
     const one = await http().get('/discretion-standards/yrd-advertising-absolute-terms').set(as('officer-qp-1')).expect(200);

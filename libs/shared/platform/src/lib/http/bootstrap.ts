@@ -8,6 +8,7 @@ import pino from 'pino';
 import { ConfigValidationError } from '../config/env.schema';
 import { PlatformConfig } from '../config/platform-config';
 import { basePinoOptions } from '../logging/logger-options';
+import { publishEdgeTextRules } from './openapi-edge-text';
 import { closeObjectSchemas, documentValidatorsInOpenApi } from './openapi-from-validators';
 import { bodyParserErrorHandler, verifyJsonBody } from './body-errors';
 import { EDGE_LIMITS, type EdgeLimits } from './edge-limits';
@@ -47,7 +48,7 @@ export function setupOpenApi(
     () => {
       // The published contract is what the validators enforce (schemathesis checks it in CI).
       const validated = documentValidatorsInOpenApi();
-      return closeObjectSchemas(SwaggerModule.createDocument(app, config), validated);
+      return publishEdgeTextRules(closeObjectSchemas(SwaggerModule.createDocument(app, config), validated));
     },
     {
       jsonDocumentUrl: 'docs-json',

@@ -19,7 +19,8 @@ export function Idempotent(options: IdempotentOptions = {}): MethodDecorator {
       description:
         `A unique value per intended request (e.g. a UUID), the same on every retry of it (IETF httpapi Idempotency-Key). ` +
         `A retry with the same key and body gets the first answer again, with \`${IDEMPOTENT_REPLAYED_HEADER}: true\`. Remembered for 24 hours.`,
-      schema: { type: 'string', maxLength: 255 },
+      // What parseIdempotencyKey accepts: 1-255 printable ASCII characters (optionally quoted).
+      schema: { type: 'string', pattern: '^[!-~]{1,255}$' },
     }),
     ApiConflictResponse({ description: 'A request with the same Idempotency-Key is still being processed (`REQUEST_IN_PROGRESS`), or the record changed concurrently (`CONCURRENT_MODIFICATION`, with `currentVersion`)' }),
     ApiUnprocessableEntityResponse({ description: 'The Idempotency-Key was already used with a different request body (`IDEMPOTENCY_KEY_REUSED`)' }),
