@@ -107,10 +107,10 @@ describe('case-intake (real Kafka, FerretDB, Redis)', () => {
     expect(events.map((e) => e.hash)).toEqual(res.body.events.map((e: { hash: string }) => e.hash));
   });
 
-  it('rejects an invalid credit code with a 400 naming the field, and appends nothing', async () => {
+  it('refuses a wrong check character (422: schema-valid, semantically wrong) and malformed input (400), naming the field, and appends nothing', async () => {
     const commits = await connection.collection('commits_case_intake').countDocuments();
     const wrong = `${JIASHAN_COMPANY.slice(0, 17)}${JIASHAN_COMPANY.endsWith('A') ? 'B' : 'A'}`;
-    const res = await submit(clue({}, { creditCode: wrong })).expect(400);
+    const res = await submit(clue({}, { creditCode: wrong })).expect(422);
     expect(res.body.message).toEqual([
       expect.stringMatching(/^subject\.creditCode is not a valid unified social credit code: check character is '.', expected '.'$/),
     ]);
@@ -122,7 +122,7 @@ describe('case-intake (real Kafka, FerretDB, Redis)', () => {
         expect.stringMatching(/^place\.divisionCode is not within any registered bureau's area/),
       ]),
     );
-    await submit(clue({ discoveredOn: '2999-01-01' })).expect(400);
+    await submit(clue({ discoveredOn: '2999-01-01' })).expect(422);
     expect(await connection.collection('commits_case_intake').countDocuments()).toBe(commits);
     expect((await topicEvents()).length).toBe(2);
   });
