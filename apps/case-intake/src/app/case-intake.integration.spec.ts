@@ -107,7 +107,7 @@ describe('case-intake (real Kafka, FerretDB, Redis)', () => {
     expect(events.map((e) => e.hash)).toEqual(res.body.events.map((e: { hash: string }) => e.hash));
   });
 
-  it('refuses a credit code with a wrong check character (422: it matches the published pattern) naming the field, and appends nothing', async () => {
+  it('refuses a wrong check character (422: schema-valid, semantically wrong) and malformed input (400), naming the field, and appends nothing', async () => {
     const commits = await connection.collection('commits_case_intake').countDocuments();
     const wrong = `${JIASHAN_COMPANY.slice(0, 17)}${JIASHAN_COMPANY.endsWith('A') ? 'B' : 'A'}`;
     const res = await submit(clue({}, { creditCode: wrong })).expect(422);
@@ -122,7 +122,7 @@ describe('case-intake (real Kafka, FerretDB, Redis)', () => {
         expect.stringMatching(/^place\.divisionCode is not within any registered bureau's area/),
       ]),
     );
-    await submit(clue({ discoveredOn: '2999-01-01' })).expect(400);
+    await submit(clue({ discoveredOn: '2999-01-01' })).expect(422);
     expect(await connection.collection('commits_case_intake').countDocuments()).toBe(commits);
     expect((await topicEvents()).length).toBe(2);
   });
@@ -174,7 +174,8 @@ describe('case-intake (real Kafka, FerretDB, Redis)', () => {
     expect(seen).toHaveLength(3);
     expect([...seen].sort().reverse()).toEqual(seen);
     await http.get('/clues?limit=101').set('Authorization', QP).expect(400);
-    await http.get('/clues?cursor=nonsense').set('Authorization', QP).expect(400);
+    // Any string is a cursor per the contract: one this API never returned is refused as content.
+    await http.get('/clues?cursor=nonsense').set('Authorization', QP).expect(422);
 
     expect((await http.get('/cases').set('Authorization', QP).expect(200)).body.items.map((i: { clueId: string }) => i.clueId)).toEqual([localId]);
     await http.get('/cases/QP-2026-101').set('Authorization', QP).expect(200);

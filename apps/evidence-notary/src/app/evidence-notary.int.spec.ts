@@ -186,7 +186,7 @@ describe('evidence-notary (real Kafka, FerretDB, openssl)', () => {
       [rawUpload(Buffer.alloc(MAX + 1, 1), 'application/octet-stream', meta()), 413, 'too-large'],
       [rawUpload(PDF, 'application/pdf', meta({ caseId: 'NOPE-1' })), 422, 'unknown-case'],
       [rawUpload(PDF, 'image/jpeg', meta()), 422, 'media-type-mismatch'],
-      [rawUpload(PDF, 'application/pdf', { caseId: 'QP-2026-7', source: { method: 'telepathy' } }), 400, 'invalid'],
+      [rawUpload(PDF, 'application/pdf', { caseId: 'QP-2026-7', source: { method: 'telepathy' } }), 422, 'invalid'],
       [http.post('/evidence').set('Authorization', QP).field('metadata', JSON.stringify(meta())), 400, 'invalid'],
     ];
     for (const [req, status, error] of cases) {
@@ -238,7 +238,7 @@ describe('evidence-notary (real Kafka, FerretDB, openssl)', () => {
     const byHash = await http.post('/evidence/verify').set('Authorization', QP).send({ sha256: sha(PNG), receipt: wrongRoot }).expect(200);
     expect(byHash.body.ok).toBe(false);
     expect(byHash.body.failures.map((f: { code: string }) => f.code)).toContain('wrong-root');
-    await http.post('/evidence/verify').set('Authorization', QP).send({ receipt: pdfReceipt }).expect(400);
+    await http.post('/evidence/verify').set('Authorization', QP).send({ receipt: pdfReceipt }).expect(422);
     // Auditors are read-only, but verifying changes nothing, so they may.
     const byAuditor = await http.post('/evidence/verify').set('Authorization', AUDITOR).send({ sha256: sha(PDF), receipt: pdfReceipt }).expect(200);
     expect(byAuditor.body).toMatchObject({ ok: true, failures: [] });
@@ -249,11 +249,11 @@ describe('evidence-notary (real Kafka, FerretDB, openssl)', () => {
     expect(verifyTreeHead(head, [treeHeadKey])).toEqual({ ok: true });
     const proof = (await http.get(`/evidence/${pngReceipt.entry.entryId}/proof`).set('Authorization', QP).expect(200)).body;
     expect(verifyInclusion({ leafIndex: proof.leafIndex, treeSize: proof.treeSize, leafHash: proof.leafHash, proof: proof.proof, rootHash: head.rootHash })).toEqual({ ok: true });
-    await http.get(`/evidence/${pngReceipt.entry.entryId}/proof?treeSize=99`).set('Authorization', QP).expect(400);
+    await http.get(`/evidence/${pngReceipt.entry.entryId}/proof?treeSize=99`).set('Authorization', QP).expect(422);
     const c = (await http.get('/notary/proofs/consistency?first=1&second=2').set('Authorization', QP).expect(200)).body;
     expect(c.firstRoot).toBe(pdfReceipt.treeHead.rootHash);
     expect(verifyConsistency(c)).toEqual({ ok: true });
-    await http.get('/notary/proofs/consistency?first=3&second=2').set('Authorization', QP).expect(400);
+    await http.get('/notary/proofs/consistency?first=3&second=2').set('Authorization', QP).expect(422);
     await http.get('/notary/proofs/consistency?first=x').set('Authorization', QP).expect(400);
   });
 

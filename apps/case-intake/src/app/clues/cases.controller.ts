@@ -1,5 +1,5 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
-import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { ApiAuth, BureauScope, type BureauScopeValue } from '@yrd/auth';
 import { GetCaseCommand, GetCaseUseCase, ListCluesCommand, ListCluesUseCase, type ClueList, type ClueSummary } from '@yrd/intake-feature';
 import { ListCasesQuery } from './dto/list-clues.query';
@@ -29,6 +29,9 @@ export class CasesController {
   }
 
   @Get(':caseNumber')
+  // What opening a case accepts (1-100 characters) that the edge's text check lets through: no C0
+  // control or noncharacter (the fuzzers generate no lone surrogates).
+  @ApiParam({ name: 'caseNumber', required: true, schema: { type: 'string', pattern: '^[^\\u0000-\\u001f\\ufffe\\uffff]{1,100}$' } })
   @ApiOperation({ summary: 'One case by its case number' })
   @ApiNotFoundResponse({ description: 'No such case in the caller’s scope' })
   get(@BureauScope() scope: BureauScopeValue, @Param('caseNumber') caseNumber: string): Promise<ClueSummary> {

@@ -6,6 +6,7 @@ import {
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
+  ApiParam,
   ApiTags,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
@@ -34,6 +35,10 @@ import { actorOf } from './actor';
 import { DeclineCaseDto, ExtendCheckDto, OpenCaseDto, SubmitClueDto } from './dto/submit-clue.dto';
 import { ListCluesQuery } from './dto/list-clues.query';
 import { Idempotent } from '@yrd/platform';
+
+/** Clue ids are UUIDv7: anything else cannot name a clue. */
+const ClueIdParam = (): MethodDecorator =>
+  ApiParam({ name: 'id', required: true, schema: { type: 'string', format: 'uuid', pattern: '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$' } });
 
 /**
  * Clues (线索) of the caller's bureau. Writes: officers of the clue's own bureau only. A clue of
@@ -90,6 +95,7 @@ export class CluesController {
   }
 
   @Get(':id')
+  @ClueIdParam()
   @ApiOperation({ summary: 'One clue with its timeline (events from the store of record, with hashes) and referral status' })
   @ApiNotFoundResponse({ description: 'No such clue in the caller’s scope' })
   get(@BureauScope() scope: BureauScopeValue, @Param('id') id: string): Promise<ClueDetail> {
@@ -97,6 +103,7 @@ export class CluesController {
   }
 
   @Post(':id/case')
+  @ClueIdParam()
   @Roles('officer')
   @ApiOperation({ summary: 'Open a case (立案) on a clue being checked by the caller’s bureau' })
   @ApiCreatedResponse({ description: 'The case was opened' })
@@ -108,6 +115,7 @@ export class CluesController {
   }
 
   @Post(':id/decline')
+  @ClueIdParam()
   @Roles('officer')
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'Decide not to open a case (不予立案), with a reason and approval' })
@@ -119,6 +127,7 @@ export class CluesController {
   }
 
   @Post(':id/extension')
+  @ClueIdParam()
   @Roles('officer')
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'Extend the check period once by 15 working days, with approval, before it ends' })

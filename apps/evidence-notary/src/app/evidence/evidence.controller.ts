@@ -1,6 +1,6 @@
 import type { Request, Response } from 'express';
 import { BadRequestException, Body, Controller, Get, Header, HttpCode, HttpStatus, Param, Post, Query, Req, Res, StreamableFile, UnsupportedMediaTypeException } from '@nestjs/common';
-import { ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiConsumes, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { AllowAuditorWrite, ApiAuth, CurrentPrincipal, Roles, type Principal } from '@yrd/auth';
 import { ReadsOwnBody } from '@yrd/platform';
 import {
@@ -17,6 +17,7 @@ import {
 import { Inject } from '@nestjs/common';
 import { actorOf } from '../actor';
 import { ShareEvidenceDto, VerifyByHashDto } from './evidence.dto';
+import { ApiEntryIdParam } from './entry-id.param';
 import { assertCleanUpload } from './upload-text';
 import { Idempotent } from '@yrd/platform';
 
@@ -88,6 +89,7 @@ export class EvidenceController {
   }
 
   @Get()
+  @ApiQuery({ name: 'clueId', required: true, schema: { type: 'string', pattern: '^[A-Za-z0-9_.:-]{1,100}$' } })
   @ApiOperation({ summary: "A clue's evidence that the caller may read (own bureau's or shared with it), each listing recorded as an access" })
   forClue(@CurrentPrincipal() me: Principal, @Query('clueId') clueId?: string) {
     if (!clueId) throw new BadRequestException('clueId is required');
@@ -95,12 +97,14 @@ export class EvidenceController {
   }
 
   @Get(':id/receipt')
+  @ApiEntryIdParam()
   @ApiOperation({ summary: 'The receipt (电子保全证书) as JSON (recorded as an access)' })
   receipt(@CurrentPrincipal() me: Principal, @Param('id') id: string) {
     return this.custody.receipt(id, actorOf(me));
   }
 
   @Get(':id/receipt.html')
+  @ApiEntryIdParam()
   @Header('Content-Type', 'text/html; charset=utf-8')
   @ApiOperation({ summary: 'The receipt as a printable page (recorded as an access)' })
   async receiptPage(@CurrentPrincipal() me: Principal, @Param('id') id: string): Promise<string> {
@@ -108,6 +112,7 @@ export class EvidenceController {
   }
 
   @Get(':id/content')
+  @ApiEntryIdParam()
   @ApiOperation({ summary: 'Download the file (recorded as a download)' })
   async download(@CurrentPrincipal() me: Principal, @Param('id') id: string, @Res({ passthrough: true }) res: Response): Promise<StreamableFile> {
     const file = await this.custody.download(id, actorOf(me));
@@ -120,6 +125,7 @@ export class EvidenceController {
   }
 
   @Post(':id/shares')
+  @ApiEntryIdParam()
   @Roles('officer', 'bureau', 'admin')
   @ApiOperation({ summary: 'Share the evidence with another bureau (owning bureau only)' })
   share(@CurrentPrincipal() me: Principal, @Param('id') id: string, @Body() dto: ShareEvidenceDto) {
@@ -127,6 +133,8 @@ export class EvidenceController {
   }
 
   @Get(':id/proof')
+  @ApiEntryIdParam()
+  @ApiQuery({ name: 'treeSize', required: false, schema: { type: 'integer', minimum: 1, maximum: 999999999999999 } })
   @ApiOperation({ summary: 'Inclusion proof of the entry (RFC 6962) under the latest signed tree head, or ?treeSize=' })
   proof(@CurrentPrincipal() me: Principal, @Param('id') id: string, @Query('treeSize') treeSize?: string) {
     return this.custody.inclusionProof(id, actorOf(me), treeSize === undefined ? undefined : /^\d+$/.test(treeSize) ? Number(treeSize) : NaN);

@@ -1,10 +1,11 @@
 import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { ApiAuth, CurrentPrincipal, Public, Roles, type Principal } from '@yrd/auth';
 import { EvidenceCustodyUseCases, LogProofsUseCase, NotarizeCheckpointUseCase, TIME_STAMP_AUTHORITY, TreeHeadService } from '@yrd/notary-feature';
 import type { TimeStampAuthority } from '@yrd/tsa';
 import { Inject } from '@nestjs/common';
 import { actorOf } from '../actor';
+import { ApiEntryIdParam } from '../evidence/entry-id.param';
 import { NotarizeCheckpointDto } from './checkpoint.dto';
 import { Idempotent } from '@yrd/platform';
 
@@ -43,6 +44,9 @@ export class NotaryLogController {
   }
 
   @Get('proofs/consistency')
+  // What the use case parses: up to 15 decimal digits.
+  @ApiQuery({ name: 'first', required: true, schema: { type: 'integer', minimum: 0, maximum: 999999999999999 } })
+  @ApiQuery({ name: 'second', required: false, schema: { type: 'integer', minimum: 0, maximum: 999999999999999 } })
   @ApiOperation({ summary: 'Consistency proof (RFC 6962) between tree sizes first ≤ second (default: current size)' })
   consistency(@Query('first') first: string, @Query('second') second?: string) {
     return this.proofs.consistency(first, second);
@@ -59,6 +63,7 @@ export class NotaryLogController {
   }
 
   @Get('checkpoints/:id/receipt')
+  @ApiEntryIdParam()
   @Roles('auditor', 'admin')
   @ApiOperation({ summary: 'The receipt of a checkpoint' })
   checkpointReceipt(@CurrentPrincipal() me: Principal, @Param('id') id: string) {

@@ -62,7 +62,7 @@ export class BulletinsUseCase {
 
   async propose(p: Principal, coIssuers: string[], content: Bulletin.Content): Promise<BulletinCommandResult> {
     const problem = audienceProblem(content.audience, p.bureau, coIssuers);
-    if (problem) throw Refusal.badRequest(problem);
+    if (problem) throw Refusal.invalid(problem);
     this.checkDecisions(content);
     const bulletinId = newId('bl', uuidv7());
     const audience = audienceBureaus(content.audience, p.bureau, coIssuers);
@@ -155,7 +155,7 @@ export class BulletinsUseCase {
       const d = this.sanctions.models.decisions.get(id);
       return !d || d.revoked;
     });
-    if (unknown.length > 0) throw Refusal.badRequest(`related decisions not found among verified, unrevoked penalty decisions: ${unknown.join(', ')}`);
+    if (unknown.length > 0) throw Refusal.invalid(`related decisions not found among verified, unrevoked penalty decisions: ${unknown.join(', ')}`);
   }
 
   /** A bureau's act on a revision, signed: the statement names the act, the revision, the content hash and the (trimmed) reason. */
@@ -167,7 +167,8 @@ export class BulletinsUseCase {
 
   /** `true`: a new stream; `false`: the bulletin's stream; `{ factStreamId }`: a fact about it, on a stream of its own. */
   private async run(actor: Actor, bulletinId: string, create: boolean | { factStreamId: string }, command: (s: Bulletin.State) => Bulletin.Command): Promise<BulletinCommandResult> {
-    if (!ID.test(bulletinId)) throw Refusal.badRequest('bulletinId must be 1-100 characters of [A-Za-z0-9_.:]');
+    // No bulletin has such an id.
+    if (!ID.test(bulletinId)) throw Refusal.notFound('bulletinId must be 1-100 characters of [A-Za-z0-9_.:]');
     const decide = (s: Bulletin.State) => Bulletin.decide(command(s), s, new Date());
     const meta = this.backbone.metadata(actor);
     const outcome =

@@ -15,9 +15,11 @@ export function rejectionToHttp(error: BlobRejectedError): HttpException {
 }
 
 export function evidenceErrorToHttp(error: EvidenceError): HttpException {
-  const status = { 'not-found': HttpStatus.NOT_FOUND, 'already-notarized': HttpStatus.CONFLICT, forbidden: HttpStatus.FORBIDDEN, invalid: HttpStatus.BAD_REQUEST }[error.code];
+  const status = { 'not-found': HttpStatus.NOT_FOUND, 'already-notarized': HttpStatus.CONFLICT, forbidden: HttpStatus.FORBIDDEN, invalid: HttpStatus.UNPROCESSABLE_ENTITY }[error.code];
   return new HttpException({ statusCode: status, error: error.code, message: error.message }, status);
 }
 
 export const notFound = (message: string) => new NotFoundException({ statusCode: 404, error: 'not-found', message });
 export const badRequest = (message: string) => new BadRequestException({ statusCode: 400, error: 'invalid', message });
+/** Data the published schema allows that the notary refuses (a size beyond the log, metadata its schema refuses): 422. */
+export const unprocessable = (message: string) => new UnprocessableEntityException({ statusCode: 422, error: 'invalid', message });

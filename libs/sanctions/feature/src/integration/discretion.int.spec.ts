@@ -130,7 +130,7 @@ describe('discretion standards on the real servers', () => {
 
     const feb30 = await suggest(adFacts({ caseDate: '2026-02-30', correction: { correctedOn: '2026-02-30' } })).expect(400);
     expect(fieldsOf(feb30)).toEqual(['facts.caseDate', 'facts.correction.correctedOn']);
-    // A real day outside the bounds matches the published format (date): refused by the law, 422.
+    // A real calendar day outside the bounds matches the schema (format date): the domain refuses it (422).
     const ancient = await suggest(adFacts({ discoveredOn: '1900-01-01' })).expect(422);
     expect(ancient.body.message).toEqual(['facts.discoveredOn must be a calendar date YYYY-MM-DD (not before 1949-10-01, not in the future)']);
     await suggest(adFacts({ discoveredOn: addCalendarDays(today, 1) })).expect(422);
@@ -205,7 +205,7 @@ describe('discretion standards on the real servers', () => {
     const retro = await http().post('/discretion-standards').set(as('admin-1')).send({ ...next, effectiveFrom: addCalendarDays(today, -1) });
     expect([retro.status, retro.body.error]).toEqual([409, 'RETROACTIVE']);
     const bad = await http().post('/discretion-standards').set(as('admin-1')).send({ ...next, bands: [] });
-    expect([bad.status, bad.body.error]).toEqual([400, 'INVALID_STANDARD']);
+    expect([bad.status, bad.body.error]).toEqual([422, 'INVALID_STANDARD']);
     const ok = await http().post('/discretion-standards').set(as('admin-1')).send(next).expect(201);
     expect(ok.body).toMatchObject({ standardId: 'yrd-advertising-absolute-terms', version: 3, contentHash: expect.stringMatching(/^[0-9a-f]{64}$/) });
     const one = await http().get('/discretion-standards/yrd-advertising-absolute-terms').set(as('officer-qp-1')).expect(200);

@@ -284,7 +284,7 @@ describe('sanctions: recognition, shared sanctions, exemptions on the real serve
     const bad = { ...next, items: next.items.map((i: Record<string, unknown>, n: number) => (n === 1 ? { ...i, outcome: '免罚' } : i)) };
 
     await toIntake().post('/exemption-lists').set(as('officer-zj-1')).send(next).expect(403);
-    const refused = await toIntake().post('/exemption-lists').set(as('admin-1')).send(bad).expect(400);
+    const refused = await toIntake().post('/exemption-lists').set(as('admin-1')).send(bad).expect(422);
     expect(refused.body).toMatchObject({ error: 'INVALID_LIST', problems: [{ itemId: 'ZJ-02', field: 'outcome', path: 'items[1].outcome' }] });
     expect(refused.body.message).toContain('item ZJ-02 (items[1]) field outcome');
     await toIntake().post('/exemption-lists').set(as('admin-1')).send({ ...next, effectiveFrom: addCalendarDays(today, -1) }).expect(409);

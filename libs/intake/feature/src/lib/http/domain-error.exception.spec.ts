@@ -4,8 +4,9 @@ import { clueNotFound, DomainErrorException, httpStatusOf } from './domain-error
 
 describe('domain error → HTTP', () => {
   it.each<[DomainErrorCode, HttpStatus]>([
-    ['INVALID_CREDIT_CODE', 400],
-    ['UNKNOWN_BUREAU', 400],
+    // The request matched the schema (the validation pipe passed it): the domain refuses its content.
+    ['INVALID_CREDIT_CODE', 422],
+    ['UNKNOWN_BUREAU', 422],
     ['NOT_FOUND', 404],
     ['ACTOR_NOT_PERMITTED', 403],
     ['EXTENSION_ALREADY_USED', 422],

@@ -11,12 +11,13 @@ export interface DomainErrorBody {
 
 /**
  * HTTP status per domain error kind:
- * invalid → 400 (malformed command: same as a DTO failure), not-found → 404, forbidden → 403,
+ * invalid → 422 (the request passed the validation pipe, so it matches the published schema; the
+ * domain refuses its content), not-found → 404, forbidden → 403,
  * rule → 422 (a legal or business rule refuses it; the body names the rule), conflict → 409
  * (not possible in the clue's current state).
  */
 export const STATUS_BY_KIND: Record<DomainErrorKind, HttpStatus> = {
-  invalid: HttpStatus.BAD_REQUEST,
+  invalid: HttpStatus.UNPROCESSABLE_ENTITY,
   'not-found': HttpStatus.NOT_FOUND,
   forbidden: HttpStatus.FORBIDDEN,
   rule: HttpStatus.UNPROCESSABLE_ENTITY,

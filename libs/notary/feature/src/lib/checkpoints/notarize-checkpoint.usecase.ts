@@ -4,7 +4,7 @@ import type { Actor } from '@yrd/contracts';
 import { CheckpointMetadata, NotaryReceipt, decideEvidence, evidenceAggregate, evidenceStreamId } from '@yrd/notary-domain';
 import { LogEntryService } from '../evidence/log-entry.service';
 import { ReceiptService } from '../evidence/receipt.service';
-import { badRequest, evidenceErrorToHttp } from '../notary-errors';
+import { badRequest, evidenceErrorToHttp, unprocessable } from '../notary-errors';
 
 export interface NotarizeCheckpointCommand {
   actor: Actor;
@@ -43,7 +43,8 @@ export class NotarizeCheckpointUseCase {
       createdAt: cmd.createdAt ?? now.toISOString(),
       requestedBy: { userId: cmd.actor.userId, bureau: cmd.actor.bureau },
     });
-    if (!parsed.success) throw badRequest(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
+    // The DTO passed the validation pipe: what the metadata schema still refuses is content (422).
+    if (!parsed.success) throw unprocessable(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
     // A checkpoint has no file: size 0, the root is the content hash.
     const record = await this.entries.log({ kind: 'checkpoint', sha256: cmd.rootHash, size: 0, metadata: parsed.data, now });
     const outcome = await this.repo.create(

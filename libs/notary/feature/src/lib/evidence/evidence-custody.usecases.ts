@@ -7,7 +7,7 @@ import type { BlobStore } from '@yrd/evidence-storage';
 import { Caller, EvidenceDecision, EvidenceState, NotaryReceipt, decideEvidence, evidenceAggregate, evidenceStreamId } from '@yrd/notary-domain';
 import { LeafRecord } from '../merkle-log/leaf-record';
 import { MerkleLogService } from '../merkle-log/merkle-log.service';
-import { badRequest, evidenceErrorToHttp, notFound } from '../notary-errors';
+import { badRequest, evidenceErrorToHttp, notFound, unprocessable } from '../notary-errors';
 import { BLOB_STORE } from '../notary.tokens';
 import { PublishedTreeHead, TreeHeadService } from '../tree-heads/tree-head.service';
 import { ReceiptService } from './receipt.service';
@@ -119,7 +119,7 @@ export class EvidenceCustodyUseCases {
     const leafIndex = state.leafIndex as number;
     const size = this.merkleLog.size;
     if (treeSize !== undefined && (!Number.isSafeInteger(treeSize) || treeSize <= leafIndex || treeSize > size)) {
-      throw badRequest(`treeSize must be an integer in ${leafIndex + 1}..${size}`);
+      throw unprocessable(`treeSize must be an integer in ${leafIndex + 1}..${size}`);
     }
     const head = treeSize === undefined ? await this.treeHeads.covering(leafIndex + 1) : { treeSize, rootHash: this.merkleLog.tree.rootHash(treeSize).toString('hex') };
     return {

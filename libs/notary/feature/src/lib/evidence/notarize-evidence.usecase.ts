@@ -6,7 +6,7 @@ import { BlobRejectedError, type BlobStore } from '@yrd/evidence-storage';
 import { EvidenceMetadata, NotaryReceipt, decideEvidence, evidenceAggregate, evidenceStreamId } from '@yrd/notary-domain';
 import { CaseDirectory } from '../cases/case-directory';
 import { NotaryConfig } from '../notary.config';
-import { badRequest, evidenceErrorToHttp, rejectionToHttp } from '../notary-errors';
+import { badRequest, evidenceErrorToHttp, rejectionToHttp, unprocessable } from '../notary-errors';
 import { BLOB_STORE, NOTARY_CONFIG } from '../notary.tokens';
 import { LogEntryService } from './log-entry.service';
 import { ReceiptService } from './receipt.service';
@@ -91,7 +91,7 @@ export class NotarizeEvidenceUseCase {
       collectedBy: { userId: cmd.actor.userId, bureau: cmd.actor.bureau },
     });
     if (!parsed.success) {
-      throw badRequest(parsed.error.issues.map((i) => `${i.path.join('.') || 'metadata'}: ${i.message}`).join('; '));
+      throw unprocessable(parsed.error.issues.map((i) => `${i.path.join('.') || 'metadata'}: ${i.message}`).join('; '));
     }
     return parsed.data;
   }

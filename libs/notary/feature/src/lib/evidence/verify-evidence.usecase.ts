@@ -8,7 +8,7 @@ import { NotaryReceipt, ReceiptFailure, decideEvidence, evidenceAggregate, evide
 import { verifyWithOpenssl } from '@yrd/tsa';
 import { MerkleLogService } from '../merkle-log/merkle-log.service';
 import { NotaryConfig } from '../notary.config';
-import { badRequest, rejectionToHttp } from '../notary-errors';
+import { badRequest, rejectionToHttp, unprocessable } from '../notary-errors';
 import { NOTARY_CONFIG } from '../notary.tokens';
 import { TreeHeadService } from '../tree-heads/tree-head.service';
 import { TsaPems } from './tsa-pems';
@@ -89,7 +89,7 @@ export class VerifyEvidenceUseCase {
       return inspector.inspection().sha256;
     }
     if (cmd.sha256 && /^[0-9a-fA-F]{64}$/.test(cmd.sha256)) return cmd.sha256.toLowerCase();
-    throw badRequest('give the file or its sha256 (64 hex digits)');
+    throw unprocessable('give the file or its sha256 (64 hex digits)');
   }
 }
 
@@ -99,10 +99,12 @@ function parseReceipt(input: unknown): NotaryReceipt {
     try {
       value = JSON.parse(value);
     } catch {
-      throw badRequest('receipt is not valid JSON');
+      throw unprocessable('receipt is not valid JSON');
     }
   }
-  if (typeof value !== 'object' || value === null) throw badRequest('a receipt (JSON) is required');
+  // Missing: the schema requires it (400); present but no object: the schema allows any value (422).
+  if (value === undefined) throw badRequest('a receipt (JSON) is required');
+  if (typeof value !== 'object' || value === null) throw unprocessable('the receipt must be a JSON object');
   return value as NotaryReceipt;
 }
 

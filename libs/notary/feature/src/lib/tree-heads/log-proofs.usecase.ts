@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { MerkleLogService } from '../merkle-log/merkle-log.service';
-import { badRequest } from '../notary-errors';
+import { badRequest, unprocessable } from '../notary-errors';
 
 export interface ConsistencyProofView {
   firstSize: number;
@@ -19,8 +19,8 @@ export class LogProofsUseCase {
     const size = this.merkleLog.size;
     const first = toInt(firstRaw, 'first');
     const second = secondRaw === undefined || secondRaw === '' ? size : toInt(secondRaw, 'second');
-    if (second > size) throw badRequest(`second (${second}) is larger than the log (${size} leaves)`);
-    if (first > second) throw badRequest(`first (${first}) is larger than second (${second})`);
+    if (second > size) throw unprocessable(`second (${second}) is larger than the log (${size} leaves)`);
+    if (first > second) throw unprocessable(`first (${first}) is larger than second (${second})`);
     const tree = this.merkleLog.tree;
     return {
       firstSize: first,

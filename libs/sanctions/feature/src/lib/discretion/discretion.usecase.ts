@@ -38,10 +38,10 @@ export class DiscretionUseCase {
   /** Pure: the suggestion for the facts, from this instance's standards, lists and history. */
   suggest(facts: CaseFacts, standardId?: string): Suggestion {
     const region = regionOf(facts.bureau);
-    if (!region) throw Refusal.badRequest(`bureau ${facts.bureau} is not in the bureau registry`);
+    if (!region) throw Refusal.invalid(`bureau ${facts.bureau} is not in the bureau registry`);
     const history = this.read.models.history.historyFor(facts.subject, region);
     const r = suggestPenalty({ standards: this.read.models.standards, lists: this.read.models.lists, facts, history, ...(standardId ? { standardId } : {}) });
-    if (!r.ok) throw r.error.code === 'STANDARD_NOT_APPLICABLE' ? new Refusal(422, { statusCode: 422, error: r.error.code, message: r.error.message }) : Refusal.badRequest(`${r.error.code}: ${r.error.message}`);
+    if (!r.ok) throw r.error.code === 'STANDARD_NOT_APPLICABLE' ? new Refusal(422, { statusCode: 422, error: r.error.code, message: r.error.message }) : Refusal.invalid(`${r.error.code}: ${r.error.message}`);
     return r.suggestion;
   }
 
@@ -52,8 +52,8 @@ export class DiscretionUseCase {
    */
   assess(decision: PenaltyDecisionContent, claim: DiscretionClaim): { basis: DiscretionBasis; departure: ReturnType<typeof checkDecision> } {
     const facts = claim.facts;
-    if (facts.bureau !== decision.issuingBureau) throw Refusal.badRequest(`discretion.facts.bureau ${facts.bureau} is not the issuing bureau ${decision.issuingBureau}`);
-    if (facts.violationKind !== decision.violationKind) throw Refusal.badRequest(`discretion.facts.violationKind ${facts.violationKind} is not the decision's ${decision.violationKind}`);
+    if (facts.bureau !== decision.issuingBureau) throw Refusal.invalid(`discretion.facts.bureau ${facts.bureau} is not the issuing bureau ${decision.issuingBureau}`);
+    if (facts.violationKind !== decision.violationKind) throw Refusal.invalid(`discretion.facts.violationKind ${facts.violationKind} is not the decision's ${decision.violationKind}`);
     const s = this.suggest(facts, claim.standardId);
     const fineFen = fineOf(decision);
     const check = checkDecision(s, { fineFen, ...(claim.justification ? { justification: claim.justification } : {}) });

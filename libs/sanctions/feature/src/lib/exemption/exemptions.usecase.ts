@@ -25,7 +25,7 @@ export class ExemptionsUseCase {
   async evaluate(principal: Principal, facts: CaseFacts) {
     const wide = principal.role === 'admin';
     if (!wide && facts.bureau !== principal.bureau) throw Refusal.forbidden(`bureau ${principal.bureau} may only evaluate its own cases (bureau ${facts.bureau})`);
-    if (!regionOf(facts.bureau)) throw Refusal.badRequest(`bureau ${facts.bureau} is not in the bureau registry`);
+    if (!regionOf(facts.bureau)) throw Refusal.invalid(`bureau ${facts.bureau} is not in the bureau registry`);
     const evaluation = this.evaluateOnly(facts);
     const evaluationId = newId('ev', uuidv7());
     const now = new Date();

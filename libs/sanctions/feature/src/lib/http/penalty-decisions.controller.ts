@@ -6,6 +6,7 @@ import type { DiscretionClaim } from '../discretion/discretion.usecase';
 import { PenaltyDecisionsUseCase } from '../decisions/penalty-decisions.usecase';
 import { CorrectDecisionDto, PenaltyDecisionDto, RevokeDecisionDto } from './dto/penalty-decision.dto';
 import { plain } from './plain';
+import { ApiIdParam, RECORD_ID } from './path-params';
 import { RefusalFilter } from './refusal';
 import { Idempotent } from '@yrd/platform';
 
@@ -31,6 +32,7 @@ export class PenaltyDecisionsController {
   }
 
   @Post(':decisionId/corrections')
+  @ApiIdParam('decisionId', RECORD_ID)
   @Roles('officer', 'bureau')
   @ApiOperation({ summary: 'Correct a decision (signed again, next revision)' })
   correct(@CurrentPrincipal() me: Principal, @Param('decisionId') id: string, @Body() body: CorrectDecisionDto) {
@@ -38,6 +40,7 @@ export class PenaltyDecisionsController {
   }
 
   @Post(':decisionId/revocation')
+  @ApiIdParam('decisionId', RECORD_ID)
   @Roles('officer', 'bureau')
   @ApiOperation({ summary: 'Revoke a decision (signed); it stops counting everywhere and its sanctions are lifted' })
   revoke(@CurrentPrincipal() me: Principal, @Param('decisionId') id: string, @Body() body: RevokeDecisionDto) {
@@ -45,6 +48,7 @@ export class PenaltyDecisionsController {
   }
 
   @Get(':decisionId')
+  @ApiIdParam('decisionId', RECORD_ID)
   @ApiOperation({
     summary: 'A verified decision (any region), with its latest revision',
     description: "Natural persons' id numbers are masked (330421********1234) unless the caller is the issuing bureau; `personalData` says which.",

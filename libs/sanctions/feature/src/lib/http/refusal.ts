@@ -3,7 +3,11 @@ import type { StandardPublicationError } from '@yrd/discretion-domain';
 import type { PublicationError } from '@yrd/exemption-domain';
 import { domainErrorKind, DomainError, DomainErrorKind } from '@yrd/sanctions-domain';
 
-/** Same mapping as the referral service: invalid → 422 (schema-valid, refused by the domain), not-found → 404, forbidden → 403, conflict and rule → 409. */
+/**
+ * invalid → 422 (the request matched the published schema, the domain refuses its content: a check
+ * character, an unknown bureau; schema violations are the validation pipe's 400), not-found → 404,
+ * forbidden → 403, conflict and rule → 409.
+ */
 const STATUS_BY_KIND: Record<DomainErrorKind, HttpStatus> = {
   invalid: HttpStatus.UNPROCESSABLE_ENTITY,
   'not-found': HttpStatus.NOT_FOUND,
@@ -12,10 +16,10 @@ const STATUS_BY_KIND: Record<DomainErrorKind, HttpStatus> = {
   rule: HttpStatus.CONFLICT,
 };
 
-/** Publishing an exemption list or a discretion standard: an invalid file is 400, the rest conflict. */
+/** Publishing an exemption list or a discretion standard: an invalid file is 422 (the body is any JSON object per the contract), the rest conflict. */
 const PUBLICATION_STATUS: Record<PublicationError['code'] | StandardPublicationError['code'], HttpStatus> = {
-  INVALID_LIST: HttpStatus.BAD_REQUEST,
-  INVALID_STANDARD: HttpStatus.BAD_REQUEST,
+  INVALID_LIST: HttpStatus.UNPROCESSABLE_ENTITY,
+  INVALID_STANDARD: HttpStatus.UNPROCESSABLE_ENTITY,
   VERSION_EXISTS: HttpStatus.CONFLICT,
   VERSION_NOT_NEWER: HttpStatus.CONFLICT,
   RETROACTIVE: HttpStatus.CONFLICT,
@@ -46,9 +50,14 @@ export class Refusal extends Error {
     return new Refusal(HttpStatus.FORBIDDEN, { statusCode: 403, error: 'ACTOR_NOT_PERMITTED', message });
   }
 
-  /** A schema-valid request the use case refuses (the validation pipe already answered 400 for the rest). */
-  static badRequest(message: string): Refusal {
+  /** Schema-valid data the domain refuses (exactly one of two optional fields, an unknown bureau). */
+  static invalid(message: string): Refusal {
     return new Refusal(HttpStatus.UNPROCESSABLE_ENTITY, { statusCode: 422, error: 'INVALID_COMMAND', message });
+  }
+
+  /** Data the published schema already excludes (a malformed path parameter). */
+  static badRequest(message: string): Refusal {
+    return new Refusal(HttpStatus.BAD_REQUEST, { statusCode: 400, error: 'INVALID_COMMAND', message });
   }
 
   static notFound(message: string): Refusal {

@@ -5,11 +5,12 @@ import type { CourtJudgment } from '@yrd/sanctions-domain';
 import { SanctionsUseCase } from '../sanctions/sanctions.usecase';
 import { CheckQuery, CourtJudgmentDto, ListingDto, RepairDto } from './dto/sanctions.dto';
 import { plain } from './plain';
+import { ApiIdParam, RECORD_ID } from './path-params';
 import { Refusal, RefusalFilter } from './refusal';
 import { Idempotent } from '@yrd/platform';
 
 const subjectOf = (q: { creditCode?: string; personId?: string }) => {
-  if ((q.creditCode === undefined) === (q.personId === undefined)) throw Refusal.badRequest('give exactly one of creditCode and personId');
+  if ((q.creditCode === undefined) === (q.personId === undefined)) throw Refusal.invalid('give exactly one of creditCode and personId');
   return q.creditCode ? { creditCode: q.creditCode } : { personId: q.personId };
 };
 
@@ -49,6 +50,7 @@ export class SanctionsController {
   }
 
   @Post(':sanctionId/repair')
+  @ApiIdParam('sanctionId', RECORD_ID)
   @Roles('officer', 'bureau')
   @ApiOperation({ summary: 'Credit repair (信用修复): ends a list entry in every region; a statutory ban is refused (409, rule)' })
   repair(@CurrentPrincipal() me: Principal, @Param('sanctionId') id: string, @Body() body: RepairDto) {

@@ -16,7 +16,8 @@ export class GetCaseUseCase {
   /** Case numbers are unique within a bureau; an auditor across bureaus gets the newest match. */
   async execute(c: GetCaseCommand): Promise<ClueSummary> {
     const now = this.clock.now();
-    const [doc] = await this.views.list({ scope: c.scope, caseNumber: c.caseNumber, today: chinaDateOf(now), limit: 1 });
+    // A blank number (spaces only, trimmed) names no case: the store would read it as "no filter".
+    const [doc] = c.caseNumber ? await this.views.list({ scope: c.scope, caseNumber: c.caseNumber, today: chinaDateOf(now), limit: 1 }) : [];
     if (!doc) {
       throw new DomainErrorException({ code: 'NOT_FOUND', message: `no case ${c.caseNumber} in your bureau` });
     }

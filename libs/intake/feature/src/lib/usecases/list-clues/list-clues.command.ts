@@ -1,4 +1,4 @@
-import { BadRequestException } from '@nestjs/common';
+import { UnprocessableEntityException } from '@nestjs/common';
 import type { BureauScopeValue } from '@yrd/auth';
 import type { Clue } from '@yrd/referral-domain';
 import { isClueId } from '../../ports/clue-streams';
@@ -19,7 +19,8 @@ export function decodeCursor(cursor: string): string {
   } catch {
     // fall through
   }
-  throw new BadRequestException({ statusCode: 400, error: 'INVALID_CURSOR', message: 'cursor is not one this API returned' });
+  // Any string is a cursor per the contract: one this API never returned is refused as content (422).
+  throw new UnprocessableEntityException({ statusCode: 422, error: 'INVALID_CURSOR', message: 'cursor is not one this API returned' });
 }
 
 /** List the clues of a bureau scope (from `@BureauScope()`: the caller's bureau unless auditor/admin). */
