@@ -214,7 +214,7 @@ describe('console: auditor sees a planted tampered event; penalties and dashboar
       async () => {
         const res = await jiashan.get<{ items: Array<{ _id: string; status: string }> }>('/referrals?box=incoming&status=accepted&limit=100');
         // The accepted one and the clean planted referral (accepted by Jiashan too), as clue-transfer
-        // projected them. The tampered one stays delivered: clue-transfer refused its altered version 2
+        // projected them. The tampered one stays as created: clue-transfer refused its altered version 2
         // (and the version 3 that no longer links to what it applied) — forgeries never reach a view.
         expect(res.body.items.map((i) => i._id).sort()).toEqual([referrals[0], clean].sort());
       },
@@ -224,8 +224,9 @@ describe('console: auditor sees a planted tampered event; penalties and dashboar
     await page.getByRole('link', { name: '统计看板' }).click();
     await page.getByTestId('tile-total').waitFor();
     const row = page.locator('tr', { hasText: '青浦区 → 嘉善县' });
-    // Columns: pair, then accepted, delivered (statuses sorted), total, overdue.
-    await expect(row.locator('td').allTextContents()).resolves.toEqual(['青浦区 → 嘉善县', '2', '2', '4', '0']);
+    // Columns: pair, then accepted, created, delivered (statuses sorted), total, overdue. The tampered
+    // referral stays as its genuine version 1 left it (created): its altered version 2 never applied.
+    await expect(row.locator('td').allTextContents()).resolves.toEqual(['青浦区 → 嘉善县', '2', '1', '1', '4', '0']);
     await expect(page.getByTestId('tile-total').textContent()).resolves.toBe(`4${'移送总数'}`);
     await browser.screenshot(page, 'dashboards-referrals');
     const phone = await browser.signedIn('bureau-jsh-1', PHONE);
