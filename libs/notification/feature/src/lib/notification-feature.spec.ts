@@ -1,4 +1,4 @@
-import { BadRequestException, ForbiddenException } from '@nestjs/common';
+import { ForbiddenException, UnprocessableEntityException } from '@nestjs/common';
 import type { Principal } from '@yrd/auth';
 import type { EventEnvelope } from '@yrd/contracts';
 import type { RoutingRule } from '@yrd/notification-domain';
@@ -49,8 +49,8 @@ describe('webhook endpoint registration', () => {
 
   it('in production: https only; malformed URLs and unknown bureaus refused; nothing stored', async () => {
     const { store, useCases } = setup({ NODE_ENV: 'production' });
-    await expect(useCases.register({ principal: bureauUser, url: 'http://case.jiashan.example.cn/hook' })).rejects.toThrow(new BadRequestException('url must use https in production'));
-    await expect(useCases.register({ principal: bureauUser, url: 'https//missing-colon' })).rejects.toThrow(BadRequestException);
+    await expect(useCases.register({ principal: bureauUser, url: 'http://case.jiashan.example.cn/hook' })).rejects.toThrow(new UnprocessableEntityException('url must use https in production'));
+    await expect(useCases.register({ principal: bureauUser, url: 'https//missing-colon' })).rejects.toThrow(UnprocessableEntityException);
     await expect(useCases.register({ principal: admin, url: 'https://x.example.cn/', bureau: '123456' })).rejects.toThrow('bureau 123456 is not a registered bureau or authority');
     await expect(useCases.register({ principal: bureauUser, url: 'https://x.example.cn/', bureau: '310118' })).rejects.toThrow(ForbiddenException);
     expect(store.insert).not.toHaveBeenCalled();
