@@ -1,4 +1,4 @@
-import { BadRequestException } from '@nestjs/common';
+import { UnprocessableEntityException } from '@nestjs/common';
 import { systemScope } from '@yrd/auth';
 import { FakeClock, FakeClueStreams, FakeClueViews, fakeMetadata } from '../../testing/fakes';
 import { MONDAY, QINGPU_COMPANY, QINGPU_OFFICER, JIASHAN_OFFICER, submitCommand } from '../../testing/fixtures';
@@ -56,7 +56,7 @@ describe('ListCluesUseCase', () => {
 
   it('caps the page size at 100 and rejects a forged cursor', () => {
     expect(ListCluesCommand.create({ scope: undefined, limit: 1000 }).limit).toBe(100);
-    expect(() => ListCluesCommand.create({ scope: undefined, cursor: 'abc' })).toThrow(BadRequestException);
+    expect(() => ListCluesCommand.create({ scope: undefined, cursor: 'abc' })).toThrow(UnprocessableEntityException);
     const id = '019ab2c4-1111-7000-8000-000000000000';
     expect(decodeCursor(encodeCursor(id))).toBe(id);
   });

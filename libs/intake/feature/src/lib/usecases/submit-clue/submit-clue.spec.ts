@@ -50,11 +50,11 @@ describe('SubmitClueUseCase', () => {
     expect(r.routing).toMatchObject({ outcome: 'referred', target: '320509', basis: 'explicit' });
   });
 
-  it('a refused command appends nothing and maps to its HTTP status', async () => {
+  it('a refused command appends nothing and maps to its HTTP status (422: valid per the schema, refused by the domain)', async () => {
     const bad = submitCommand(QINGPU_OFFICER, { discoveredOn: '2026-11-24' }); // tomorrow
     const err = await useCase.execute(bad).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(DomainErrorException);
-    expect((err as DomainErrorException).getStatus()).toBe(HttpStatus.BAD_REQUEST);
+    expect((err as DomainErrorException).getStatus()).toBe(HttpStatus.UNPROCESSABLE_ENTITY);
     expect((err as DomainErrorException).getResponse()).toMatchObject({ error: 'INVALID_COMMAND' });
     expect(streams.appendedCount()).toBe(0);
   });
