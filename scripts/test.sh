@@ -14,7 +14,6 @@ export YRD_LARGE_BLOB_MB="${YRD_LARGE_BLOB_MB:-300}"
 
 ensure_node_modules
 ensure_chromium
-ensure_schemathesis
 started_infra=false
 if ! bash deploy/local/infra.sh status >/dev/null 2>&1; then
   echo "== starting local infrastructure"

@@ -5,8 +5,9 @@
  * schema, no schema-valid request refused as invalid (400) — a domain refusal (403/404/409/422 for
  * a record that does not exist or is not in that state) is an answer, not a refusal of the data.
  *
- * Size: YRD_SCHEMATHESIS_EXAMPLES examples per operation (CI default 8; `=100` for the full run,
- * see README). Needs the schemathesis venv (scripts/ensure-deps.sh ensure_schemathesis).
+ * Size: YRD_SCHEMATHESIS_EXAMPLES examples per operation (default 8; `=100` for the full run).
+ * Run with `npm run test:contract` (builds nothing: build the services first). Not yet part of
+ * `npm test`: see the README (API contract) for where each service stands.
  */
 import { execFile } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
